@@ -1,0 +1,61 @@
+package ownpilot.gateway.health;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ownpilot.gateway.shared.ApiException;
+
+/** Health, Kubernetes probes and Docker sandbox diagnostics, mounted at /health and /api/v1/health. */
+@RestController
+@RequestMapping({"/health", "/api/v1/health"})
+class HealthController {
+
+    private final HealthService health;
+    private final DockerProbe docker;
+
+    HealthController(HealthService health, DockerProbe docker) {
+        this.health = health;
+        this.docker = docker;
+    }
+
+    @GetMapping
+    Map<String, Object> health() {
+        return health.report();
+    }
+
+    @GetMapping("/live")
+    Map<String, Object> live() {
+        return Map.of("status", "ok");
+    }
+
+    @GetMapping("/ready")
+    Map<String, Object> ready() {
+        List<String> problems = health.readinessProblems();
+        if (!problems.isEmpty()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+                    "Not ready: " + String.join("; ", problems), problems);
+        }
+        return Map.of("status", "ok");
+    }
+
+    @GetMapping("/sandbox")
+    DockerReport sandbox(@RequestParam(defaultValue = "false") boolean refresh) {
+        return docker.report(refresh);
+    }
+
+    @PostMapping("/sandbox/reset")
+    Map<String, Object> reset() {
+        docker.reset();
+        return Map.of("message", "Sandbox detection cache cleared; the next check re-detects Docker");
+    }
+
+    @PostMapping("/sandbox/pull-images")
+    Map<String, Object> pullImages() {
+        return Map.of("images", docker.pull(health.sandboxImages()));
+    }
+}

@@ -1,0 +1,60 @@
+package ownpilot.gateway.personaldata;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.QueryParams;
+import tools.jackson.databind.JsonNode;
+
+/** The CRUD routes every personal-data resource shares; subclasses add their mount and extra views. */
+abstract class PersonalRecordController {
+
+    protected final PersonalRecords records;
+    protected final CurrentUser user;
+
+    PersonalRecordController(PersonalRecords records, CurrentUser user) {
+        this.records = records;
+        this.user = user;
+    }
+
+    @GetMapping
+    List<Map<String, Object>> list(@RequestParam Map<String, String> params) {
+        return records.list(user.id(), new QueryParams(params));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(@RequestBody JsonNode body) {
+        return records.create(user.id(), body);
+    }
+
+    @GetMapping("/categories")
+    List<String> categories() {
+        return records.categories(user.id());
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> get(@PathVariable String id) {
+        return records.get(user.id(), id);
+    }
+
+    @PatchMapping("/{id}")
+    Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
+        return records.update(user.id(), id, body);
+    }
+
+    @DeleteMapping("/{id}")
+    Map<String, Object> delete(@PathVariable String id) {
+        records.delete(user.id(), id);
+        return Map.of("id", id, "deleted", true);
+    }
+}

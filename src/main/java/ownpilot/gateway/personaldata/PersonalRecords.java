@@ -1,0 +1,91 @@
+package ownpilot.gateway.personaldata;
+
+import java.util.List;
+import java.util.Map;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.Ids;
+import ownpilot.gateway.shared.QueryParams;
+import ownpilot.gateway.shared.records.RecordSchema;
+import ownpilot.gateway.shared.records.RecordStore;
+import ownpilot.gateway.shared.records.SqlFilter;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One personal-data resource: its schema, list filters and ordering, and the rules that span fields.
+ * The REST controller and the assistant's tools both go through it, so both validate alike.
+ */
+abstract class PersonalRecords {
+
+    static final int DEFAULT_LIMIT = 100;
+
+    /** A list filter, described for the tools' JSON-schema. */
+    record FilterParam(String name, String type, String description, List<String> allowed) {
+        FilterParam(String name, String type, String description) {
+            this(name, type, description, List.of());
+        }
+    }
+
+    protected final RecordStore store;
+    protected final RecordSchema schema;
+
+    PersonalRecords(RecordStore store, RecordSchema schema) {
+        this.store = store;
+        this.schema = schema;
+    }
+
+    RecordSchema schema() {
+        return schema;
+    }
+
+    /** Singular noun used in tool names and messages, e.g. {@code task}. */
+    abstract String noun();
+
+    abstract String orderBy();
+
+    abstract List<FilterParam> filters();
+
+    abstract SqlFilter filter(String userId, QueryParams params);
+
+    /** Checks rules spanning fields; {@code existing} is the stored record on update, null on create. */
+    void checkConsistency(String userId, Map<String, Object> existing, Map<String, Object> values) {}
+
+    /** Trusted SQL assignments derived from an update, e.g. a completion time. */
+    List<String> derivedAssignments(Map<String, Object> values) {
+        return List.of();
+    }
+
+    Map<String, Object> create(String userId, JsonNode body) {
+        Map<String, Object> values = schema.forCreate(body);
+        checkConsistency(userId, null, values);
+        return store.insert(schema, userId, Ids.uuid(), values);
+    }
+
+    Map<String, Object> get(String userId, String id) {
+        return store.find(schema, userId, id).orElseThrow(() -> ApiException.notFound(schema.entityName()));
+    }
+
+    Map<String, Object> update(String userId, String id, JsonNode body) {
+        Map<String, Object> values = schema.forPatch(body);
+        checkConsistency(userId, get(userId, id), values);
+        return store.update(schema, userId, id, values, derivedAssignments(values))
+                .orElseThrow(() -> ApiException.notFound(schema.entityName()));
+    }
+
+    void delete(String userId, String id) {
+        if (!store.delete(schema, userId, id)) {
+            throw ApiException.notFound(schema.entityName());
+        }
+    }
+
+    List<Map<String, Object>> list(String userId, QueryParams params) {
+        return store.list(schema, userId, filter(userId, params), orderBy(), params.paging(DEFAULT_LIMIT));
+    }
+
+    List<Map<String, Object>> list(String userId, SqlFilter filter, QueryParams params) {
+        return store.list(schema, userId, filter, orderBy(), params.paging(DEFAULT_LIMIT));
+    }
+
+    List<String> categories(String userId) {
+        return store.distinct(schema, userId, "category");
+    }
+}

@@ -1,0 +1,87 @@
+package ownpilot.gateway.settings;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.CurrentUser;
+
+/** The settings overview and the default provider and model. */
+@RestController
+@RequestMapping("/api/v1/settings")
+class SettingsController {
+
+    private final SettingsService settings;
+    private final ApiKeys apiKeys;
+    private final ProviderCatalog catalog;
+    private final ObjectProvider<LocalProviderSource> localProviders;
+    private final CurrentUser user;
+
+    SettingsController(SettingsService settings, ApiKeys apiKeys, ProviderCatalog catalog,
+            ObjectProvider<LocalProviderSource> localProviders, CurrentUser user) {
+        this.settings = settings;
+        this.apiKeys = apiKeys;
+        this.catalog = catalog;
+        this.localProviders = localProviders;
+        this.user = user;
+    }
+
+    record Defaults(String provider, String model) {}
+
+    record DefaultsRequest(
+            @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,63}$", message = "must be a provider id such as openai")
+            String provider,
+            @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String model) {}
+
+    @GetMapping
+    Map<String, Object> overview() {
+        String userId = user.id();
+        List<LocalProviderSource.LocalProviderInfo> locals = localProviders.orderedStream()
+                .flatMap(s -> s.enabledLocalProviders(userId).stream()).toList();
+        List<String> configured = new java.util.ArrayList<>(apiKeys.configuredProviders(userId));
+        locals.forEach(l -> configured.add(l.id()));
+        Defaults defaults = defaults();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("configuredProviders", configured);
+        out.put("localProviders", locals.stream()
+                .map(l -> Map.of("id", l.id(), "name", l.name(), "type", "local")).toList());
+        out.put("demoMode", configured.isEmpty());
+        out.put("defaultProvider", defaults.provider() != null ? defaults.provider()
+                : configured.isEmpty() ? null : configured.getFirst());
+        out.put("defaultModel", defaults.model());
+        out.put("timezone", settings.timeZone(userId).getId());
+        out.put("availableProviders", catalog.providers().stream().map(ProviderCatalog.KnownProvider::id).toList());
+        return out;
+    }
+
+    @GetMapping("/defaults")
+    Defaults defaults() {
+        String userId = user.id();
+        return new Defaults(settings.getText(userId, SettingsService.DEFAULT_PROVIDER).orElse(null),
+                settings.getText(userId, SettingsService.DEFAULT_MODEL).orElse(null));
+    }
+
+    @PostMapping("/defaults")
+    Defaults setDefaults(@Valid @RequestBody DefaultsRequest request) {
+        if (request.provider() == null && request.model() == null) {
+            throw ApiException.validation("provider", "provider or model is required");
+        }
+        String userId = user.id();
+        if (request.provider() != null) {
+            settings.setText(userId, SettingsService.DEFAULT_PROVIDER, request.provider());
+        }
+        if (request.model() != null) {
+            settings.setText(userId, SettingsService.DEFAULT_MODEL, request.model());
+        }
+        return defaults();
+    }
+}

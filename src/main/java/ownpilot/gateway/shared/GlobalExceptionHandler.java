@@ -1,0 +1,107 @@
+package ownpilot.gateway.shared;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** The single place that turns failures into error envelopes; a client mistake is never a 5xx. */
+@RestControllerAdvice
+class GlobalExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiEnvelope> api(ApiException e, HttpServletRequest request) {
+        return error(e.status(), e.code(), e.getMessage(), e.details(), request);
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<ApiEnvelope> unknownRoute(Exception e, HttpServletRequest request) {
+        return error(HttpStatus.NOT_FOUND, "NOT_FOUND",
+                "Route not found: " + request.getMethod() + " " + request.getRequestURI(), null, request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiEnvelope> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                "Method " + e.getMethod() + " is not allowed on " + request.getRequestURI(), null, request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiEnvelope> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                "Content-Type must be application/json", null, request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiEnvelope> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.PayloadTooLargeException tooLarge) {
+                return error(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", tooLarge.getMessage(), null, request);
+            }
+        }
+        return error(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "Malformed or missing JSON body", null, request);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiEnvelope> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+        List<ApiException.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new ApiException.FieldProblem(f.getField(), f.getDefaultMessage()))
+                .toList();
+        return api(ApiException.validation(problems), request);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ApiEnvelope> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+        List<ApiException.FieldProblem> problems = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new ApiException.FieldProblem(
+                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return api(ApiException.validation(problems), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiEnvelope> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return api(ApiException.validation(e.getName(), "has an invalid value"), request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiEnvelope> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return api(ApiException.validation(e.getParameterName(), "is required"), request);
+    }
+
+    /** A safety net: a constraint the validation missed is still the client's conflict, not a crash. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ApiEnvelope> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        log.warn("Constraint violation on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMostSpecificCause().getMessage());
+        return error(HttpStatus.CONFLICT, "CONFLICT", "The request conflicts with stored data", null, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiEnvelope> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "An unexpected error occurred", null, request);
+    }
+
+    private static ResponseEntity<ApiEnvelope> error(HttpStatus status, String code, String message, Object details,
+            HttpServletRequest request) {
+        return ResponseEntity.status(status)
+                .body(ApiEnvelope.failure(code, message, details, RequestContext.meta(request)));
+    }
+}

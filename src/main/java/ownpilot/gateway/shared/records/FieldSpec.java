@@ -1,0 +1,56 @@
+package ownpilot.gateway.shared.records;
+
+import java.util.List;
+
+/**
+ * One field of a record: its JSON name, column, type and the rules its values follow.
+ * Columns left out of a create take the database default. Build with the static factories and the {@code with…} methods, e.g.
+ * {@code FieldSpec.text("title", "title").asRequired().maxLength(500)}.
+ */
+public record FieldSpec(String name, String column, FieldType type, boolean required, boolean readOnly,
+        int maxLength, List<String> allowed, FieldFormat format, long min, long max) {
+
+    public static final int DEFAULT_MAX_LENGTH = 2000;
+    public static final int MAX_LIST_ITEMS = 100;
+    public static final int MAX_ITEM_LENGTH = 200;
+
+    public static FieldSpec of(String name, String column, FieldType type) {
+        return new FieldSpec(name, column, type, false, false, DEFAULT_MAX_LENGTH, List.of(), FieldFormat.ANY,
+                Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    public static FieldSpec text(String name, String column) {
+        return of(name, column, FieldType.TEXT);
+    }
+
+    public FieldSpec asRequired() {
+        return new FieldSpec(name, column, type, true, readOnly, maxLength, allowed, format, min, max);
+    }
+
+    /** Shown in responses but never accepted from a client. */
+    public FieldSpec asReadOnly() {
+        return new FieldSpec(name, column, type, required, true, maxLength, allowed, format, min, max);
+    }
+
+    public FieldSpec maxLength(int length) {
+        return new FieldSpec(name, column, type, required, readOnly, length, allowed, format, min, max);
+    }
+
+    public FieldSpec oneOf(List<String> values) {
+        return new FieldSpec(name, column, type, required, readOnly, maxLength, List.copyOf(values), format,
+                min, max);
+    }
+
+    public FieldSpec format(FieldFormat f) {
+        return new FieldSpec(name, column, type, required, readOnly, maxLength, allowed, f, min, max);
+    }
+
+    public FieldSpec range(long lowest, long highest) {
+        return new FieldSpec(name, column, type, required, readOnly, maxLength, allowed, format,
+                lowest, highest);
+    }
+
+    boolean isJson() {
+        return type == FieldType.STRING_LIST || type == FieldType.STRING_MAP;
+    }
+}

@@ -1,0 +1,133 @@
+package ownpilot.gateway.shared.records;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.ApiException.FieldProblem;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A table and its fields. Turns request bodies into validated column values (create and patch) and
+ * rows back into JSON objects, so resources declare their fields once.
+ */
+public record RecordSchema(String table, String entityName, List<FieldSpec> fields) {
+
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public RecordSchema {
+        fields = List.copyOf(fields);
+    }
+
+    public Optional<FieldSpec> field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** Validates a create body: required fields present, unknown fields refused. */
+    public Map<String, Object> forCreate(JsonNode body) {
+        return parse(body, true);
+    }
+
+    /** Validates a patch body: only the fields present, {@code null} clears an optional field. */
+    public Map<String, Object> forPatch(JsonNode body) {
+        Map<String, Object> values = parse(body, false);
+        if (values.isEmpty()) {
+            throw ApiException.badRequest("The body names no field to update");
+        }
+        return values;
+    }
+
+    private Map<String, Object> parse(JsonNode body, boolean creating) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("The body must be a JSON object");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<String> known = fields.stream().filter(f -> !f.readOnly()).map(FieldSpec::name).collect(Collectors.toSet());
+        body.propertyNames().stream().filter(n -> !known.contains(n)).sorted()
+                .forEach(n -> problems.add(new FieldProblem(n, "is not a known field")));
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (FieldSpec spec : fields) {
+            if (spec.readOnly()) {
+                continue;
+            }
+            JsonNode node = body.get(spec.name());
+            if (node == null || node.isNull()) {
+                if (spec.required() && (creating || node != null)) {
+                    problems.add(new FieldProblem(spec.name(), "is required"));
+                } else if (node != null) {
+                    values.put(spec.column(), null);
+                }
+                continue;
+            }
+            try {
+                values.put(spec.column(), FieldParser.parse(spec, node));
+            } catch (FieldParser.Refused refused) {
+                problems.add(new FieldProblem(spec.name(), refused.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        return values;
+    }
+
+    /** Maps a row to the JSON object clients see: {@code id}, every field, then timestamps. */
+    public Map<String, Object> toJson(ResultSet rs) throws SQLException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", rs.getString("id"));
+        for (FieldSpec spec : fields) {
+            out.put(spec.name(), read(rs, spec));
+        }
+        out.put("createdAt", rs.getObject("created_at", OffsetDateTime.class).toInstant().toString());
+        out.put("updatedAt", rs.getObject("updated_at", OffsetDateTime.class).toInstant().toString());
+        return out;
+    }
+
+    private static Object read(ResultSet rs, FieldSpec spec) throws SQLException {
+        String column = spec.column();
+        return switch (spec.type()) {
+            case TEXT -> rs.getString(column);
+            case BOOLEAN -> rs.getObject(column) == null ? null : rs.getBoolean(column);
+            case INTEGER -> rs.getObject(column) == null ? null : rs.getInt(column);
+            case TIMESTAMP -> {
+                OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+                yield t == null ? null : t.toInstant().toString();
+            }
+            case DATE -> {
+                LocalDate d = rs.getObject(column, LocalDate.class);
+                yield d == null ? null : d.toString();
+            }
+            case TIME -> {
+                LocalTime t = rs.getObject(column, LocalTime.class);
+                yield t == null ? null : t.getSecond() == 0 ? t.format(HOURS_MINUTES) : t.toString();
+            }
+            case STRING_LIST, STRING_MAP -> {
+                String json = rs.getString(column);
+                yield json == null ? null : JSON.readTree(json);
+            }
+        };
+    }
+
+    /** The SQL placeholder for a column, casting JSON fields to {@code jsonb}. */
+    String placeholder(String column) {
+        boolean json = fields.stream().anyMatch(f -> f.column().equals(column) && f.isJson());
+        return json ? "CAST(:" + column + " AS jsonb)" : ":" + column;
+    }
+
+    /** The value to bind for a column: JSON fields travel as text. */
+    Object bindable(Object value) {
+        return value instanceof JsonNode node ? node.toString() : value;
+    }
+}
