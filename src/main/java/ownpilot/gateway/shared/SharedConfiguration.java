@@ -1,15 +1,22 @@
 package ownpilot.gateway.shared;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 @Configuration(proxyBeanMethods = false)
-class SharedConfiguration implements WebMvcConfigurer {
+class SharedConfiguration {
 
     private final String[] corsOrigins;
 
@@ -24,18 +31,30 @@ class SharedConfiguration implements WebMvcConfigurer {
                 : new DataDirectory(DataDirectory.defaultRoot(), true);
     }
 
-    @Override
-    public void addCorsMappings(CorsRegistry registry) {
-        String[] origins = java.util.Arrays.stream(corsOrigins).filter(StringUtils::hasText).map(String::trim)
-                .toArray(String[]::new);
-        if (origins.length == 0) {
-            return;
+    /** CORS for the configured origins (patterns such as {@code http://localhost:*}); none by default. */
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilter(EnvelopeWriter writer) {
+        List<String> origins = Arrays.stream(corsOrigins).filter(StringUtils::hasText).map(String::trim).toList();
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!origins.isEmpty()) {
+            CorsConfiguration config = new CorsConfiguration();
+            config.setAllowedOriginPatterns(origins);
+            config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+            config.setAllowedHeaders(List.of("*"));
+            config.setExposedHeaders(List.of(RequestIdFilter.HEADER));
+            config.setMaxAge(3600L);
+            source.registerCorsConfiguration("/**", config);
         }
-        registry.addMapping("/**")
-                .allowedOriginPatterns(origins)
-                .allowedMethods("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
-                .allowedHeaders("*")
-                .exposedHeaders(RequestIdFilter.HEADER)
-                .maxAge(3600);
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new EnvelopeCorsProcessor(writer));
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** An encoded '/' in a path reaches the router (and its validation) instead of Tomcat's HTML error page. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashes() {
+        return factory -> factory.addConnectorCustomizers(c -> c.setEncodedSolidusHandling("passthrough"));
     }
 }

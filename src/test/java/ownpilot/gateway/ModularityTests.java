@@ -1,0 +1,12 @@
+package ownpilot.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+class ModularityTests {
+
+    @Test
+    void modulesOnlyUseEachOthersPublicApi() {
+        ApplicationModules.of(GatewayApplication.class).verify();
+    }
+}

@@ -1,0 +1,66 @@
+package ownpilot.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import ownpilot.gateway.GatewayApplication;
+
+/**
+ * The gateway on a random port over a real PostgreSQL: the embedded one in a fresh data directory,
+ * or {@code OWNPILOT_TEST_DB_URL} when set. All API tests share this one context.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTestBase {
+
+    protected static final FakeDockerEngine DOCKER;
+    protected static final Path DATA_DIR;
+
+    static {
+        try {
+            DOCKER = new FakeDockerEngine();
+            DATA_DIR = Files.createTempDirectory("ownpilot-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        registry.add("ownpilot.data-dir", DATA_DIR::toString);
+        registry.add("ownpilot.docker.host", DOCKER::host);
+        registry.add("ownpilot.cors.allowed-origins", () -> "http://localhost:5173");
+        registry.add("ownpilot.http.max-body-bytes", () -> "262144");
+        String external = System.getenv("OWNPILOT_TEST_DB_URL");
+        if (external != null && !external.isBlank()) {
+            registry.add("ownpilot.database.url", () -> external);
+            registry.add("ownpilot.database.username", () -> System.getenv().getOrDefault("OWNPILOT_TEST_DB_USER", ""));
+            registry.add("ownpilot.database.password",
+                    () -> System.getenv().getOrDefault("OWNPILOT_TEST_DB_PASSWORD", ""));
+        }
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    protected long rows(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+}
