@@ -19,9 +19,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.settings.DockerStatus;
+import ownpilot.gateway.settings.SandboxSettings;
 import ownpilot.gateway.settings.SandboxSettingsService;
 import ownpilot.gateway.shared.CurrentUser;
 import ownpilot.gateway.shared.ApiException;
@@ -60,11 +62,19 @@ class DockerProbe implements DockerStatus {
     DockerReport report(boolean refresh) {
         DockerReport current = cached;
         if (refresh || current == null || cachedAt.plus(cacheFor).isBefore(Instant.now())) {
-            current = detect(sandboxSettings.current(user.id()).allowedImages());
+            current = detect(allowedImages());
             cached = current;
             cachedAt = Instant.now();
         }
         return current;
+    }
+
+    private List<String> allowedImages() {
+        try {
+            return sandboxSettings.current(user.id()).allowedImages();
+        } catch (DataAccessException e) {
+            return SandboxSettings.defaults().allowedImages();
+        }
     }
 
     void reset() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.settings.SandboxSettings;
 import ownpilot.gateway.settings.SandboxSettingsService;
@@ -69,7 +70,7 @@ class HealthService {
     }
 
     private Map<String, Object> sandbox(DockerReport report) {
-        SandboxSettings settings = sandboxSettings.current(user.id());
+        SandboxSettings settings = sandboxSettingsOrDefaults();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dockerAvailable", report.dockerAvailable());
         out.put("dockerVersion", report.dockerVersion());
@@ -87,8 +88,17 @@ class HealthService {
         return database.migrationsComplete() ? List.of() : List.of("Database migrations are not complete");
     }
 
+    /** Health must answer while the database is down, so settings fall back to their defaults then. */
+    SandboxSettings sandboxSettingsOrDefaults() {
+        try {
+            return sandboxSettings.current(user.id());
+        } catch (DataAccessException e) {
+            return SandboxSettings.defaults();
+        }
+    }
+
     Map<String, String> sandboxImages() {
-        SandboxSettings settings = sandboxSettings.current(user.id());
+        SandboxSettings settings = sandboxSettingsOrDefaults();
         Map<String, String> images = new LinkedHashMap<>();
         images.put("python", settings.pythonImage());
         images.put("javascript", settings.nodeImage());
