@@ -10,29 +10,47 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.ApiException.FieldProblem;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A table and its fields. Turns request bodies into validated column values (create and patch) and
  * rows back into JSON objects, so resources declare their fields once.
  */
-public record RecordSchema(String table, String entityName, List<FieldSpec> fields) {
+public final class RecordSchema {
+
+    private final String table;
+    private final String entityName;
+    private final List<FieldSpec> fields;
+    private final String[] jsonNames;
 
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public RecordSchema {
-        fields = List.copyOf(fields);
+    public RecordSchema(String table, String entityName, List<FieldSpec> fields) {
+        this.table = table;
+        this.entityName = entityName;
+        this.fields = List.copyOf(fields);
+        List<String> names = new ArrayList<>();
+        names.add("id");
+        fields.forEach(f -> names.add(f.name()));
+        names.add("createdAt");
+        names.add("updatedAt");
+        this.jsonNames = names.toArray(String[]::new);
     }
 
-    public Optional<FieldSpec> field(String name) {
-        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    public String table() {
+        return table;
+    }
+
+    public String entityName() {
+        return entityName;
+    }
+
+    public List<FieldSpec> fields() {
+        return fields;
     }
 
     /** Validates a create body: required fields present, unknown fields refused. */
@@ -84,15 +102,15 @@ public record RecordSchema(String table, String entityName, List<FieldSpec> fiel
     }
 
     /** Maps a row to the JSON object clients see: {@code id}, every field, then timestamps. */
-    public Map<String, Object> toJson(ResultSet rs) throws SQLException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", rs.getString("id"));
-        for (FieldSpec spec : fields) {
-            out.put(spec.name(), read(rs, spec));
+    public RecordRow toJson(ResultSet rs) throws SQLException {
+        Object[] values = new Object[fields.size() + 3];
+        values[0] = rs.getString("id");
+        for (int i = 0; i < fields.size(); i++) {
+            values[i + 1] = read(rs, fields.get(i));
         }
-        out.put("createdAt", rs.getObject("created_at", OffsetDateTime.class).toInstant().toString());
-        out.put("updatedAt", rs.getObject("updated_at", OffsetDateTime.class).toInstant().toString());
-        return out;
+        values[values.length - 2] = rs.getObject("created_at", OffsetDateTime.class).toInstant().toString();
+        values[values.length - 1] = rs.getObject("updated_at", OffsetDateTime.class).toInstant().toString();
+        return new RecordRow(jsonNames, values);
     }
 
     private static Object read(ResultSet rs, FieldSpec spec) throws SQLException {
@@ -115,7 +133,7 @@ public record RecordSchema(String table, String entityName, List<FieldSpec> fiel
             }
             case STRING_LIST, STRING_MAP -> {
                 String json = rs.getString(column);
-                yield json == null ? null : JSON.readTree(json);
+                yield json == null ? null : new RawJson(json);
             }
         };
     }

@@ -1,0 +1,26 @@
+package ownpilot.gateway.shared.records;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * JSON text read from a {@code jsonb} column, written into responses as is. PostgreSQL only ever
+ * returns valid JSON from {@code jsonb}, so re-parsing it for every row would only cost time.
+ */
+@JsonSerialize(using = RawJson.Serializer.class)
+public record RawJson(String json) {
+
+    @Override
+    public String toString() {
+        return json;
+    }
+
+    static final class Serializer extends ValueSerializer<RawJson> {
+        @Override
+        public void serialize(RawJson value, JsonGenerator gen, SerializationContext ctxt) {
+            gen.writeRawValue(value.json());
+        }
+    }
+}
