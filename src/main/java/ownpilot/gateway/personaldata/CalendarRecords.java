@@ -57,6 +57,16 @@ class CalendarRecords extends PersonalRecords {
     }
 
     @Override
+    String idParam() {
+        return "eventId";
+    }
+
+    @Override
+    String toolCategory() {
+        return "calendar";
+    }
+
+    @Override
     String orderBy() {
         return "start_time ASC, id";
     }

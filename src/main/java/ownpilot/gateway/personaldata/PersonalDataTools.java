@@ -75,19 +75,15 @@ class PersonalDataTools implements ToolProvider {
 
     private static ToolDefinition tool(PersonalRecords r, String name, String description, ObjectNode parameters,
             ToolExecutor executor) {
-        String category = r.schema().table().equals("calendar_events") ? "calendar" : r.schema().table();
+        String category = r.toolCategory();
         return new ToolDefinition(name, description, parameters, category, "personalData",
                 List.of(r.noun().replace('_', ' '), category, "personal data"), executor);
     }
 
-    private static String idParam(PersonalRecords r) {
-        return r.noun().equals("calendar_event") ? "eventId" : r.noun() + "Id";
-    }
-
     private static ObjectNode idOnly(PersonalRecords r) {
         ObjectNode schema = JsonSchemas.object();
-        ((ObjectNode) schema.get("properties")).putObject(idParam(r)).put("type", "string");
-        schema.withArray("required").add(idParam(r));
+        ((ObjectNode) schema.get("properties")).putObject(r.idParam()).put("type", "string");
+        schema.withArray("required").add(r.idParam());
         return schema;
     }
 
@@ -115,16 +111,16 @@ class PersonalDataTools implements ToolProvider {
     }
 
     private static String requireId(PersonalRecords r, JsonNode args) {
-        JsonNode id = args == null ? null : args.get(idParam(r));
+        JsonNode id = args == null ? null : args.get(r.idParam());
         if (id == null || !id.isString() || id.stringValue().isBlank()) {
-            throw ApiException.validation(idParam(r), "is required");
+            throw ApiException.validation(r.idParam(), "is required");
         }
         return id.stringValue();
     }
 
     private static JsonNode withoutId(PersonalRecords r, JsonNode args) {
         ObjectNode copy = ((ObjectNode) args).deepCopy();
-        copy.remove(idParam(r));
+        copy.remove(r.idParam());
         return copy;
     }
 

@@ -40,6 +40,16 @@ abstract class PersonalRecords {
     /** Singular noun used in tool names and messages, e.g. {@code task}. */
     abstract String noun();
 
+    /** The tool argument that carries a record's id, e.g. {@code taskId}. */
+    String idParam() {
+        return noun() + "Id";
+    }
+
+    /** The tool category, e.g. {@code tasks}. */
+    String toolCategory() {
+        return schema.table();
+    }
+
     abstract String orderBy();
 
     abstract List<FilterParam> filters();

@@ -3,6 +3,7 @@ package ownpilot.gateway.settings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class SettingsController {
         String userId = user.id();
         List<LocalProviderSource.LocalProviderInfo> locals = localProviders.orderedStream()
                 .flatMap(s -> s.enabledLocalProviders(userId).stream()).toList();
-        List<String> configured = new java.util.ArrayList<>(apiKeys.configuredProviders(userId));
+        List<String> configured = new ArrayList<>(apiKeys.configuredProviders(userId));
         locals.forEach(l -> configured.add(l.id()));
         Defaults defaults = defaults();
         Map<String, Object> out = new LinkedHashMap<>();

@@ -86,14 +86,6 @@ public class RecordStore {
                 .list();
     }
 
-    public long count(RecordSchema schema, String userId, SqlFilter filter) {
-        return jdbc.sql("SELECT count(*) FROM " + schema.table() + " WHERE user_id = :user_id" + filter.sql())
-                .param("user_id", userId)
-                .params(filter.params())
-                .query(Long.class)
-                .single();
-    }
-
     /** Distinct non-empty values of a text column, sorted, e.g. the categories in use. */
     public List<String> distinct(RecordSchema schema, String userId, String column) {
         return jdbc.sql("SELECT DISTINCT " + column + " FROM " + schema.table() + " WHERE user_id = :user_id AND "
