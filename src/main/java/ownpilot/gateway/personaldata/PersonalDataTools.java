@@ -92,7 +92,9 @@ class PersonalDataTools implements ToolProvider {
         ObjectNode properties = (ObjectNode) schema.get("properties");
         for (PersonalRecords.FilterParam f : r.filters()) {
             ObjectNode p = properties.putObject(f.name()).put("type", f.type()).put("description", f.description());
-            f.allowed().forEach(p.putArray("enum")::add);
+            if (!f.allowed().isEmpty()) {
+                f.allowed().forEach(p.putArray("enum")::add);
+            }
         }
         properties.putObject("limit").put("type", "integer").put("minimum", 1).put("maximum", LIST_MAX)
                 .put("default", LIST_DEFAULT);

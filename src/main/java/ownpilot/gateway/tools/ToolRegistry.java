@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every tool contributed by a {@link ToolProvider}, by name. Two tools with one name are a
@@ -34,11 +33,5 @@ public class ToolRegistry {
 
     public Optional<ToolDefinition> find(String name) {
         return Optional.ofNullable(tools.get(name));
-    }
-
-    /** Runs a tool by name; an unknown name is an {@link IllegalArgumentException}. */
-    public Object execute(String name, String userId, JsonNode arguments) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException("Tool not found: " + name))
-                .executor().execute(userId, arguments);
     }
 }

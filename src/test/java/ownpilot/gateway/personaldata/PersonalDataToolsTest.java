@@ -11,13 +11,33 @@ import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.support.Api;
 import ownpilot.gateway.support.ApiTestBase;
 import ownpilot.gateway.tools.ToolDefinition;
+import ownpilot.gateway.tools.ToolExecution;
 import ownpilot.gateway.tools.ToolRegistry;
+import ownpilot.gateway.tools.ToolResult;
 import tools.jackson.databind.JsonNode;
 
 class PersonalDataToolsTest extends ApiTestBase {
 
     @Autowired
     ToolRegistry registry;
+
+    @Autowired
+    ToolExecution tools;
+
+    /** Runs a tool and returns its result, failing the test when the tool reports an error. */
+    private Object run(String name, JsonNode args) {
+        ToolResult result = tools.execute(name, "default", args);
+        if (result.isError()) {
+            throw new ToolError(String.valueOf(result.result()));
+        }
+        return result.result();
+    }
+
+    static final class ToolError extends RuntimeException {
+        ToolError(String message) {
+            super(message);
+        }
+    }
 
     private final String marker = "tool" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -39,48 +59,50 @@ class PersonalDataToolsTest extends ApiTestBase {
 
     @Test
     void toolsWriteWhatTheApiReads() {
-        Object created = registry.execute("add_task", "default", Api.parse(
+        Object created = run("add_task", Api.parse(
                 "{\"title\":\"" + marker + "\",\"priority\":\"urgent\"}"));
         String id = String.valueOf(((Map<?, ?>) created).get("id"));
         assertThat(api.get("/api/v1/tasks/" + id).data().path("priority").asString()).isEqualTo("urgent");
 
-        registry.execute("complete_task", "default", Api.parse("{\"taskId\":\"" + id + "\"}"));
+        run("complete_task", Api.parse("{\"taskId\":\"" + id + "\"}"));
         assertThat(api.get("/api/v1/tasks/" + id).data().path("status").asString()).isEqualTo("completed");
 
-        Object listed = registry.execute("list_tasks", "default", Api.parse("{\"search\":\"" + marker + "\"}"));
+        Object listed = run("list_tasks", Api.parse("{\"search\":\"" + marker + "\"}"));
         assertThat(listed.toString()).contains(marker);
 
-        registry.execute("delete_task", "default", Api.parse("{\"taskId\":\"" + id + "\"}"));
+        run("delete_task", Api.parse("{\"taskId\":\"" + id + "\"}"));
         assertThat(api.get("/api/v1/tasks/" + id).status()).isEqualTo(404);
     }
 
     @Test
     void toolArgumentsAreValidatedLikeRequestBodies() {
         JsonNode bad = Api.parse("{\"title\":\"x\",\"priority\":\"sometime\"}");
-        assertThatThrownBy(() -> registry.execute("add_task", "default", bad)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> run("add_task", bad)).isInstanceOf(ApiException.class)
                 .hasMessageContaining("priority");
-        assertThatThrownBy(() -> registry.execute("get_task", "default", Api.parse("{}")))
+        assertThatThrownBy(() -> run("get_task", Api.parse("{}")))
                 .isInstanceOf(ApiException.class).hasMessageContaining("taskId");
-        assertThatThrownBy(() -> registry.execute("list_tasks", "default", Api.parse("{\"limit\":500}")))
+        assertThatThrownBy(() -> run("list_tasks", Api.parse("{\"limit\":500}")))
                 .isInstanceOf(ApiException.class).hasMessageContaining("limit");
+        assertThatThrownBy(() -> run("get_task", Api.parse("{\"taskId\":\"missing\"}")))
+                .isInstanceOf(ToolError.class).hasMessageContaining("Task not found");
     }
 
     @Test
     void batchAddIsAllOrNothing() {
         long before = rows("notes");
         JsonNode batch = Api.parse("{\"items\":[{\"title\":\"a\",\"content\":\"1\"},{\"title\":\"b\"}]}");
-        assertThatThrownBy(() -> registry.execute("batch_add_notes", "default", batch))
-                .isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> run("batch_add_notes", batch)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("items[1].content");
         assertThat(rows("notes")).isEqualTo(before);
 
         JsonNode parents = Api.parse("{\"items\":[{\"title\":\"" + marker + "\"},{\"title\":\"child\",\"parentId\":"
                 + "\"missing-parent\"}]}");
         long tasks = rows("tasks");
-        assertThatThrownBy(() -> registry.execute("batch_add_tasks", "default", parents))
-                .isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> run("batch_add_tasks", parents)).isInstanceOf(ToolError.class)
+                .hasMessageContaining("parentId");
         assertThat(rows("tasks")).as("the first item is rolled back too").isEqualTo(tasks);
 
-        Object ok = registry.execute("batch_add_contacts", "default", Api.parse(
+        Object ok = run("batch_add_contacts", Api.parse(
                 "{\"items\":[{\"name\":\"" + marker + " 1\"},{\"name\":\"" + marker + " 2\"}]}"));
         assertThat(((Map<?, ?>) ok).get("count")).isEqualTo(2);
     }

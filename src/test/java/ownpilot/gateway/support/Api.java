@@ -60,7 +60,8 @@ public final class Api {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            JsonNode body = text == null || text.isBlank() ? JSON.missingNode() : JSON.readTree(text);
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode body = text == null || text.isBlank() || !json ? JSON.missingNode() : JSON.readTree(text);
             return new Response(response.statusCode(), body, response);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -4,7 +4,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Describes a {@link RecordSchema}'s writable fields as a JSON-schema object, for tool parameters. */
+/**
+ * Describes a {@link RecordSchema}'s writable fields as a JSON-schema object, for tool parameters.
+ * Objects are closed ({@code additionalProperties: false}), as request bodies are.
+ */
 public final class JsonSchemas {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -15,6 +18,7 @@ public final class JsonSchemas {
         ObjectNode schema = NODES.objectNode().put("type", "object");
         schema.putObject("properties");
         schema.putArray("required");
+        schema.put("additionalProperties", false);
         return schema;
     }
 

@@ -1,0 +1,53 @@
+package ownpilot.gateway.tools;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import ownpilot.gateway.shared.ApiException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Runs a registered tool: arguments are checked against its JSON-schema first (a refusal is the
+ * caller's mistake: {@code VALIDATION_ERROR}); what goes wrong inside the tool becomes a result
+ * with {@code isError: true} and a message, never an unhandled error.
+ */
+@Service
+public class ToolExecution {
+
+    private static final Logger log = LoggerFactory.getLogger(ToolExecution.class);
+
+    private final ToolRegistry registry;
+
+    ToolExecution(ToolRegistry registry) {
+        this.registry = registry;
+    }
+
+    public ToolDefinition require(String name) {
+        return registry.find(name).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "TOOL_NOT_FOUND",
+                "Tool not found: " + name));
+    }
+
+    /** Validates, then runs; throws {@link ApiException} for an unknown tool or invalid arguments. */
+    public ToolResult execute(String name, String userId, JsonNode arguments) {
+        ToolDefinition tool = require(name);
+        JsonNode args = arguments == null || arguments.isNull() || arguments.isMissingNode()
+                ? JsonNodeFactory.instance.objectNode() : arguments;
+        ArgumentValidator.validate(tool.parameters(), args);
+        long started = System.nanoTime();
+        Object result;
+        boolean isError = false;
+        try {
+            result = tool.executor().execute(userId, args);
+        } catch (ToolFailure | ApiException e) {
+            result = e.getMessage();
+            isError = true;
+        } catch (RuntimeException e) {
+            log.warn("Tool {} failed", name, e);
+            result = "Tool " + name + " failed unexpectedly (" + e.getClass().getSimpleName() + ")";
+            isError = true;
+        }
+        return new ToolResult(name, result, isError, (System.nanoTime() - started) / 1_000_000);
+    }
+}
