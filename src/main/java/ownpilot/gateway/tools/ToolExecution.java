@@ -2,6 +2,7 @@ package ownpilot.gateway.tools;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.shared.ApiException;
@@ -19,9 +20,11 @@ public class ToolExecution {
     private static final Logger log = LoggerFactory.getLogger(ToolExecution.class);
 
     private final ToolRegistry registry;
+    private final ApplicationEventPublisher events;
 
-    ToolExecution(ToolRegistry registry) {
+    ToolExecution(ToolRegistry registry, ApplicationEventPublisher events) {
         this.registry = registry;
+        this.events = events;
     }
 
     public ToolDefinition require(String name) {
@@ -30,7 +33,7 @@ public class ToolExecution {
     }
 
     /** Validates, then runs; throws {@link ApiException} for an unknown tool or invalid arguments. */
-    public ToolResult execute(String name, String userId, JsonNode arguments) {
+    public ToolResult execute(String name, ToolCaller caller, JsonNode arguments) {
         ToolDefinition tool = require(name);
         JsonNode args = arguments == null || arguments.isNull() || arguments.isMissingNode()
                 ? JsonNodeFactory.instance.objectNode() : arguments;
@@ -39,7 +42,7 @@ public class ToolExecution {
         Object result;
         boolean isError = false;
         try {
-            result = tool.executor().execute(userId, args);
+            result = tool.executor().execute(caller.userId(), args);
         } catch (ToolFailure | ApiException e) {
             result = e.getMessage();
             isError = true;
@@ -48,6 +51,9 @@ public class ToolExecution {
             result = "Tool " + name + " failed unexpectedly (" + e.getClass().getSimpleName() + ")";
             isError = true;
         }
-        return new ToolResult(name, result, isError, (System.nanoTime() - started) / 1_000_000);
+        long duration = (System.nanoTime() - started) / 1_000_000;
+        events.publishEvent(new ToolExecuted(name, tool.category(), tool.source(), caller, isError, duration,
+                isError ? String.valueOf(result) : null));
+        return new ToolResult(name, result, isError, duration);
     }
 }

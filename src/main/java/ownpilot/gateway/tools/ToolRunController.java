@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.RequestContext;
 import tools.jackson.databind.JsonNode;
 
 /** Batch execution (parallel or in order) and execution streamed as server-sent events. */
@@ -50,11 +51,11 @@ class ToolRunController {
         if (!parallel.isMissingNode() && !parallel.isBoolean()) {
             throw ApiException.validation("parallel", "must be true or false");
         }
-        String userId = user.id();
+        ToolCaller caller = ToolCaller.user(user.id(), RequestContext.requestId());
         long started = System.nanoTime();
         List<Map<String, Object>> results = parallel.asBoolean(true)
-                ? runParallel(executions, userId)
-                : runInOrder(executions, userId);
+                ? runParallel(executions, caller)
+                : runInOrder(executions, caller);
         long successes = results.stream().filter(r -> Boolean.TRUE.equals(r.get("success"))).count();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("results", results);
@@ -64,16 +65,16 @@ class ToolRunController {
         return out;
     }
 
-    private List<Map<String, Object>> runInOrder(JsonNode executions, String userId) {
+    private List<Map<String, Object>> runInOrder(JsonNode executions, ToolCaller caller) {
         List<Map<String, Object>> results = new ArrayList<>();
-        executions.forEach(item -> results.add(runOne(item, userId)));
+        executions.forEach(item -> results.add(runOne(item, caller)));
         return results;
     }
 
-    private List<Map<String, Object>> runParallel(JsonNode executions, String userId) {
+    private List<Map<String, Object>> runParallel(JsonNode executions, ToolCaller caller) {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Map<String, Object>>> futures = new ArrayList<>();
-            executions.forEach(item -> futures.add(pool.submit(() -> runOne(item, userId))));
+            executions.forEach(item -> futures.add(pool.submit(() -> runOne(item, caller))));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BATCH_DEADLINE_SECONDS);
             List<Map<String, Object>> results = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
@@ -97,13 +98,13 @@ class ToolRunController {
         }
     }
 
-    private Map<String, Object> runOne(JsonNode item, String userId) {
+    private Map<String, Object> runOne(JsonNode item, ToolCaller caller) {
         String tool = item.path("tool").asString("");
         if (!item.isObject() || tool.isBlank()) {
             return failure(tool, "Each execution needs a \"tool\" name", 0);
         }
         try {
-            ToolResult result = execution.execute(tool, userId, ToolRequests.arguments(item));
+            ToolResult result = execution.execute(tool, caller, ToolRequests.arguments(item));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("tool", tool);
             out.put("success", !result.isError());
@@ -134,13 +135,13 @@ class ToolRunController {
     SseEmitter stream(@PathVariable String name, @RequestBody(required = false) JsonNode body) {
         JsonNode arguments = ToolRequests.arguments(body);
         ArgumentValidator.validate(execution.require(name).parameters(), arguments);
-        String userId = user.id();
+        ToolCaller caller = ToolCaller.user(user.id(), RequestContext.requestId());
         SseEmitter emitter = new SseEmitter(TimeUnit.SECONDS.toMillis(BATCH_DEADLINE_SECONDS));
         Thread.ofVirtual().name("tool-stream-" + name).start(() -> {
             try {
                 emitter.send(SseEmitter.event().name("start").data(Map.of("tool", name, "arguments", arguments,
                         "timestamp", Instant.now().toString()), MediaType.APPLICATION_JSON));
-                ToolResult result = execution.execute(name, userId, arguments);
+                ToolResult result = execution.execute(name, caller, arguments);
                 emitter.send(SseEmitter.event().name("result").data(result, MediaType.APPLICATION_JSON));
                 emitter.send(SseEmitter.event().name("complete").data(Map.of("duration", result.duration(),
                         "timestamp", Instant.now().toString()), MediaType.APPLICATION_JSON));

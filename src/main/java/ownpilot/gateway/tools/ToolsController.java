@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.RequestContext;
 import tools.jackson.databind.JsonNode;
 
 /** Lists, describes and runs registered tools (spec §4); streaming and batch live beside it. */
@@ -75,7 +76,8 @@ class ToolsController {
 
     @PostMapping("/{name}/execute")
     ToolResult execute(@PathVariable String name, @RequestBody(required = false) JsonNode body) {
-        return execution.execute(name, user.id(), ToolRequests.arguments(body));
+        return execution.execute(name, ToolCaller.user(user.id(), RequestContext.requestId()),
+                ToolRequests.arguments(body));
     }
 
     private Map<String, List<ToolView>> byCategory() {

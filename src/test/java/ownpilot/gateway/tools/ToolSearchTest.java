@@ -11,6 +11,8 @@ import ownpilot.gateway.support.ApiTestBase;
 
 class ToolSearchTest extends ApiTestBase {
 
+    private static final ToolCaller CALLER = ToolCaller.user("default", "test");
+
     @Autowired
     ToolRegistry registry;
 
@@ -39,16 +41,16 @@ class ToolSearchTest extends ApiTestBase {
 
     @Test
     void helpExplainsParametersAndSuggestsOnTypos() {
-        ToolResult help = execution.execute("get_tool_help", "default", Api.parse("{\"tool_name\":\"add_task\"}"));
+        ToolResult help = execution.execute("get_tool_help", CALLER, Api.parse("{\"tool_name\":\"add_task\"}"));
         assertThat(help.isError()).isFalse();
         assertThat(help.result().toString()).contains("## add_task", "`title`", "(required)", "use_tool(\"add_task\"");
-        ToolResult typo = execution.execute("get_tool_help", "default", Api.parse("{\"tool_name\":\"add_tsk\"}"));
+        ToolResult typo = execution.execute("get_tool_help", CALLER, Api.parse("{\"tool_name\":\"add_tsk\"}"));
         assertThat(typo.isError()).isTrue();
         assertThat(typo.result().toString()).contains("not found");
     }
 
     private Object search(String query) {
-        ToolResult r = execution.execute("search_tools", "default", Api.parse("{\"query\":\"" + query + "\"}"));
+        ToolResult r = execution.execute("search_tools", CALLER, Api.parse("{\"query\":\"" + query + "\"}"));
         assertThat(r.isError()).isFalse();
         return r.result();
     }

@@ -1,0 +1,69 @@
+package ownpilot.gateway.audit;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.QueryParams;
+import ownpilot.gateway.shared.RequestContext;
+
+/** Query, summarise and (with an explicit scope) clear the audit trail (spec §33). */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditController {
+
+    private final AuditRepository repository;
+    private final AuditLog log;
+    private final CurrentUser user;
+
+    AuditController(AuditRepository repository, AuditLog log, CurrentUser user) {
+        this.repository = repository;
+        this.log = log;
+        this.user = user;
+    }
+
+    @GetMapping
+    Map<String, Object> query(@RequestParam Map<String, String> params) {
+        QueryParams q = new QueryParams(params);
+        AuditQuery query = AuditQuery.from(q);
+        List<Map<String, Object>> events = repository.find(user.id(), query, q.paging(100));
+        return Map.of("events", events, "count", events.size(), "total", repository.count(user.id(), query));
+    }
+
+    @GetMapping("/stats")
+    Map<String, Object> stats() {
+        String userId = user.id();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total", repository.count(userId, AuditQuery.from(new QueryParams(Map.of()))));
+        out.put("byType", repository.countBy(userId, "type"));
+        out.put("bySeverity", repository.countBy(userId, "severity"));
+        out.put("byOutcome", repository.countBy(userId, "outcome"));
+        out.putAll(repository.range(userId));
+        return out;
+    }
+
+    /** Needs {@code ?before=<ISO date-time>} or {@code ?all=true}; the clearing itself is audited. */
+    @DeleteMapping
+    Map<String, Object> clear(@RequestParam Map<String, String> params) {
+        QueryParams q = new QueryParams(params);
+        OffsetDateTime before = q.dateTime("before");
+        boolean all = Boolean.TRUE.equals(q.bool("all"));
+        if (before == null && !all) {
+            throw ApiException.validation("scope", "say what to clear: ?before=<ISO date-time> or ?all=true");
+        }
+        if (before != null && all) {
+            throw ApiException.validation("scope", "give either before or all, not both");
+        }
+        int deleted = all ? repository.deleteAll(user.id()) : repository.deleteBefore(user.id(), before);
+        log.record(new AuditEntry(user.id(), "audit.cleared", AuditEntry.Severity.warn, "user", user.id(), "audit",
+                all ? "all" : "before:" + before, true, Map.of("deleted", deleted), RequestContext.requestId(), null));
+        return Map.of("deleted", deleted, "scope", all ? "all" : "before " + before.toInstant());
+    }
+}
