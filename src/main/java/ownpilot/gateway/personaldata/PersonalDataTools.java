@@ -41,7 +41,7 @@ class PersonalDataTools implements ToolProvider {
         List<ToolDefinition> all = new ArrayList<>();
         resources.forEach(r -> all.addAll(toolsFor(r)));
         all.add(tool(tasks, "complete_task", "Mark a task as completed", idOnly(tasks),
-                (user, args) -> tasks.update(user, requireId(tasks, args), statusCompleted(args))));
+                (caller, args) -> tasks.update(caller.userId(), requireId(tasks, args), statusCompleted(args))));
         return all;
     }
 
@@ -57,20 +57,21 @@ class PersonalDataTools implements ToolProvider {
         batch.withArray("required").add("items");
         return List.of(
                 tool(r, "add_" + noun, "Create a " + readable,
-                        JsonSchemas.addFields(JsonSchemas.object(), r.schema(), true), r::create),
+                        JsonSchemas.addFields(JsonSchemas.object(), r.schema(), true),
+                        (caller, args) -> r.create(caller.userId(), args)),
                 tool(r, "list_" + plural, "List or search " + readable + "s with optional filters", listSchema(r),
-                        (user, args) -> r.list(user, listParams(args))),
+                        (caller, args) -> r.list(caller.userId(), listParams(args))),
                 tool(r, "get_" + noun, "Get one " + readable + " by id", idOnly(r),
-                        (user, args) -> r.get(user, requireId(r, args))),
+                        (caller, args) -> r.get(caller.userId(), requireId(r, args))),
                 tool(r, "update_" + noun, "Change fields of a " + readable, update,
-                        (user, args) -> r.update(user, requireId(r, args), withoutId(r, args))),
-                tool(r, "delete_" + noun, "Delete a " + readable, idOnly(r), (user, args) -> {
+                        (caller, args) -> r.update(caller.userId(), requireId(r, args), withoutId(r, args))),
+                tool(r, "delete_" + noun, "Delete a " + readable, idOnly(r), (caller, args) -> {
                     String id = requireId(r, args);
-                    r.delete(user, id);
+                    r.delete(caller.userId(), id);
                     return Map.of("id", id, "deleted", true);
                 }),
                 tool(r, "batch_add_" + plural, "Create up to " + BATCH_MAX + " " + readable + "s at once", batch,
-                        (user, args) -> batchAdd(r, user, args)));
+                        (caller, args) -> batchAdd(r, caller.userId(), args)));
     }
 
     private static ToolDefinition tool(PersonalRecords r, String name, String description, ObjectNode parameters,

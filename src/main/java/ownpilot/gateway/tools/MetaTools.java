@@ -36,7 +36,7 @@ class MetaTools implements ToolProvider {
                         CATEGORY, "meta", List.of("help", "parameters", "usage"), this::help));
     }
 
-    private Object search(String user, JsonNode args) {
+    private Object search(ToolCaller caller, JsonNode args) {
         List<ToolDefinition> candidates = registry.getObject().all().stream()
                 .filter(t -> !CATEGORY.equals(t.category())).toList();
         List<Map<String, Object>> found = new ArrayList<>();
@@ -51,7 +51,7 @@ class MetaTools implements ToolProvider {
         return Map.of("query", args.path("query").asString(), "count", found.size(), "tools", found);
     }
 
-    private Object help(String user, JsonNode args) {
+    private Object help(ToolCaller caller, JsonNode args) {
         String name = args.path("tool_name").asString();
         ToolDefinition tool = registry.getObject().find(name).orElseThrow(() -> {
             List<String> close = ToolSearch.search(registry.getObject().all(), name.replace('_', ' '), null).stream()

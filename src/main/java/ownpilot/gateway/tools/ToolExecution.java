@@ -32,6 +32,11 @@ public class ToolExecution {
                 "Tool not found: " + name));
     }
 
+    /** Checks arguments against the tool's schema; a mismatch is a {@code VALIDATION_ERROR}. */
+    public void validate(ToolDefinition tool, JsonNode arguments) {
+        ArgumentValidator.validate(tool.parameters(), arguments);
+    }
+
     /** Validates, then runs; throws {@link ApiException} for an unknown tool or invalid arguments. */
     public ToolResult execute(String name, ToolCaller caller, JsonNode arguments) {
         ToolDefinition tool = require(name);
@@ -42,7 +47,7 @@ public class ToolExecution {
         Object result;
         boolean isError = false;
         try {
-            result = tool.executor().execute(caller.userId(), args);
+            result = tool.executor().execute(caller, args);
         } catch (ToolFailure | ApiException e) {
             result = e.getMessage();
             isError = true;

@@ -36,26 +36,26 @@ class ConversionTools implements ToolProvider {
                                 .string("from", "Unit to convert from", true, 40)
                                 .string("to", "Unit to convert to", true, 40),
                         List.of("units", "convert", "measurement", "temperature", "distance", "weight"),
-                        (user, args) -> Map.of("value", format(tidy(UnitConverter.convert(
+                        (caller, args) -> Map.of("value", format(tidy(UnitConverter.convert(
                                 Args.number(args, "value"), Args.text(args, "from"), Args.text(args, "to")))),
                                 "unit", Args.text(args, "to"))),
                 tool("base64_encode", "Encode text (UTF-8) as Base64", "conversion",
                         ToolSchema.object().string("text", "Text to encode", true),
-                        List.of("base64", "encode"), (user, args) -> Base64.getEncoder().encodeToString(
+                        List.of("base64", "encode"), (caller, args) -> Base64.getEncoder().encodeToString(
                                 Args.text(args, "text").getBytes(StandardCharsets.UTF_8))),
                 tool("base64_decode", "Decode Base64 into UTF-8 text", "conversion",
                         ToolSchema.object().string("encoded", "Base64 text", true),
-                        List.of("base64", "decode"), (user, args) -> decodeBase64(Args.text(args, "encoded"))),
+                        List.of("base64", "decode"), (caller, args) -> decodeBase64(Args.text(args, "encoded"))),
                 tool("url_encode", "Percent-encode text for a URL, or decode it with decode=true", "conversion",
                         ToolSchema.object().string("text", "Text", true).bool("decode", "Decode instead", false),
-                        List.of("url", "encode", "decode", "percent"), (user, args) -> Args.bool(args, "decode", false)
+                        List.of("url", "encode", "decode", "percent"), (caller, args) -> Args.bool(args, "decode", false)
                                 ? urlDecode(Args.text(args, "text"))
                                 : URLEncoder.encode(Args.text(args, "text"), StandardCharsets.UTF_8)),
                 tool("hash_text", "Hash text (UTF-8) with md5, sha1, sha256 (default) or sha512; hex output",
                         "conversion", ToolSchema.object().string("text", "Text to hash", true)
                                 .oneOf("algorithm", "Hash algorithm", false, HASHES),
                         List.of("hash", "checksum", "digest", "sha256", "md5"),
-                        (user, args) -> hash(Args.text(args, "text"), Args.text(args, "algorithm", "sha256"))));
+                        (caller, args) -> hash(Args.text(args, "text"), Args.text(args, "algorithm", "sha256"))));
     }
 
     private static String decodeBase64(String encoded) {

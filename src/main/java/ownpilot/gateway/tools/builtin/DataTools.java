@@ -34,20 +34,20 @@ class DataTools implements ToolProvider {
                 tool("parse_json", "Parse JSON text, optionally returning the value at a path such as "
                                 + "items[0].name", "textUtils",
                         ToolSchema.object().string("json", "JSON text", true).string("path", "Path into the value", false, 500),
-                        tags, (user, args) -> at(parse(Args.text(args, "json")), Args.text(args, "path", ""))),
+                        tags, (caller, args) -> at(parse(Args.text(args, "json")), Args.text(args, "path", ""))),
                 tool("format_json", "Pretty-print (indent > 0) or minify (indent 0) JSON", "textUtils",
                         ToolSchema.object().string("json", "JSON text", true)
                                 .integer("indent", "Spaces of indentation, default 2; 0 minifies", false, 0, 8),
-                        tags, (user, args) -> formatJson(parse(Args.text(args, "json")), Args.integer(args, "indent", 2))),
+                        tags, (caller, args) -> formatJson(parse(Args.text(args, "json")), Args.integer(args, "indent", 2))),
                 tool("json_to_csv", "Turn a JSON array of objects into CSV (columns from all keys)", "conversion",
                         ToolSchema.object().string("json", "JSON array of objects", true)
                                 .string("delimiter", "Delimiter, default ,", false, 1),
-                        tags, (user, args) -> toCsv(parse(Args.text(args, "json")), delimiter(args.path("delimiter")))),
+                        tags, (caller, args) -> toCsv(parse(Args.text(args, "json")), delimiter(args.path("delimiter")))),
                 tool("csv_to_json", "Turn CSV into a JSON array (objects keyed by the header row unless headers=false)",
                         "conversion", ToolSchema.object().string("csv", "CSV text", true)
                                 .string("delimiter", "Delimiter, default ,", false, 1)
                                 .bool("headers", "First row holds column names (default true)", false),
-                        tags, (user, args) -> fromCsv(Args.text(args, "csv"), delimiter(args.path("delimiter")),
+                        tags, (caller, args) -> fromCsv(Args.text(args, "csv"), delimiter(args.path("delimiter")),
                                 Args.bool(args, "headers", true))));
     }
 

@@ -46,31 +46,31 @@ class DateTimeTools implements ToolProvider {
                 tool("get_current_time", "Get the current date and time, optionally in a time zone", "core",
                         ToolSchema.object().string("timezone", "IANA zone such as Europe/Berlin", false, 64),
                         List.of("time", "date", "now", "clock", "today"),
-                        (user, args) -> describe(ZonedDateTime.now(zone(user, Args.text(args, "timezone", null))))),
+                        (caller, args) -> describe(ZonedDateTime.now(zone(caller.userId(), Args.text(args, "timezone", null))))),
                 tool("format_date", "Format a date with a pattern such as yyyy-MM-dd HH:mm or EEEE, d MMMM", "dateTime",
                         ToolSchema.object().string("date", "ISO date or date-time", true, 64)
                                 .string("format", "java.time pattern, default yyyy-MM-dd'T'HH:mm:ssXXX", false, 100)
                                 .string("timezone", "IANA zone for the output", false, 64),
-                        tags, (user, args) -> format(user, args.path("date").asString(),
+                        tags, (caller, args) -> format(caller.userId(), args.path("date").asString(),
                                 Args.text(args, "format", "yyyy-MM-dd'T'HH:mm:ssXXX"), Args.text(args, "timezone", null))),
                 tool("date_diff", "Difference between two dates (date2 defaults to now) in a unit", "dateTime",
                         ToolSchema.object().string("date1", "ISO date or date-time", true, 64)
                                 .string("date2", "ISO date or date-time; default now", false, 64)
                                 .oneOf("unit", "Unit of the result, default days", false, UNITS),
-                        tags, (user, args) -> diff(user, Args.text(args, "date1"), Args.text(args, "date2", null),
+                        tags, (caller, args) -> diff(caller.userId(), Args.text(args, "date1"), Args.text(args, "date2", null),
                                 Args.text(args, "unit", "days"))),
                 tool("add_to_date", "Add (or with a negative amount subtract) time to a date (default now)", "dateTime",
                         ToolSchema.object().string("date", "ISO date or date-time; default now", false, 64)
                                 .integer("amount", "How many units", true, -1_000_000, 1_000_000)
                                 .oneOf("unit", "Unit to add", true, UNITS),
-                        tags, (user, args) -> add(user, Args.text(args, "date", null), Args.integer(args, "amount", 0),
+                        tags, (caller, args) -> add(caller.userId(), Args.text(args, "date", null), Args.integer(args, "amount", 0),
                                 Args.text(args, "unit"))),
                 tool("convert_timezone", "Show a date-time in another time zone", "dateTime",
                         ToolSchema.object().string("date", "ISO date-time", true, 64)
                                 .string("to", "Target IANA zone", true, 64)
                                 .string("from", "Zone of a date-time without offset; default your zone", false, 64),
-                        tags, (user, args) -> describe(parse(user, Args.text(args, "date"),
-                                Args.text(args, "from", null)).withZoneSameInstant(zone(user, Args.text(args, "to"))))));
+                        tags, (caller, args) -> describe(parse(caller.userId(), Args.text(args, "date"),
+                                Args.text(args, "from", null)).withZoneSameInstant(zone(caller.userId(), Args.text(args, "to"))))));
     }
 
     ZoneId zone(String user, String requested) {

@@ -33,23 +33,23 @@ class GenerationTools implements ToolProvider {
         List<String> tags = List.of("random", "generate");
         return List.of(
                 tool("generate_uuid", "Generate a random UUID (version 4)", "core", ToolSchema.object(),
-                        List.of("uuid", "id", "identifier", "generate"), (user, args) -> UUID.randomUUID().toString()),
+                        List.of("uuid", "id", "identifier", "generate"), (caller, args) -> UUID.randomUUID().toString()),
                 tool("random_number", "Random number between min and max (inclusive for integers)", "generation",
                         ToolSchema.object().number("min", "Lowest value, default 0", false)
                                 .number("max", "Highest value, default 100", false)
                                 .bool("integer", "Whole numbers only (default true)", false),
-                        List.of("random", "number", "dice"), (user, args) -> randomNumber(Args.number(args, "min", 0),
+                        List.of("random", "number", "dice"), (caller, args) -> randomNumber(Args.number(args, "min", 0),
                                 Args.number(args, "max", 100), Args.bool(args, "integer", true))),
                 tool("random_string", "Random string from a character set", "generation",
                         ToolSchema.object().integer("length", "Length, default 16", false, 1, 1024)
                                 .oneOf("charset", "Characters to use, default alphanumeric", false,
                                         List.copyOf(new java.util.TreeSet<>(CHARSETS.keySet()))),
-                        tags, (user, args) -> randomString(Args.integer(args, "length", 16),
+                        tags, (caller, args) -> randomString(Args.integer(args, "length", 16),
                                 CHARSETS.get(Args.text(args, "charset", "alphanumeric")))),
                 tool("random_choice", "Pick one or more distinct options at random", "generation",
                         ToolSchema.object().array("options", "Options to choose from", true, "string", 10_000)
                                 .integer("count", "How many, default 1", false, 1, 10_000),
-                        List.of("random", "choose", "pick", "decide"), (user, args) -> choose(Args.strings(args, "options"),
+                        List.of("random", "choose", "pick", "decide"), (caller, args) -> choose(Args.strings(args, "options"),
                                 Args.integer(args, "count", 1))),
                 tool("generate_password", "Generate a strong random password", "generation",
                         ToolSchema.object().integer("length", "Length, default 16", false, 8, 256)
@@ -57,7 +57,7 @@ class GenerationTools implements ToolProvider {
                                 .bool("lowercase", "Include a-z (default true)", false)
                                 .bool("numbers", "Include 0-9 (default true)", false)
                                 .bool("symbols", "Include symbols (default true)", false),
-                        List.of("password", "secret", "security", "generate"), (user, args) -> password(
+                        List.of("password", "secret", "security", "generate"), (caller, args) -> password(
                                 Args.integer(args, "length", 16), Args.bool(args, "uppercase", true),
                                 Args.bool(args, "lowercase", true), Args.bool(args, "numbers", true),
                                 Args.bool(args, "symbols", true))));

@@ -26,18 +26,18 @@ class ListTools implements ToolProvider {
                         ToolSchema.object().array("items", "Items to sort", true, "string", 100_000)
                                 .oneOf("order", "asc (default) or desc", false, List.of("asc", "desc"))
                                 .bool("numeric", "Compare as numbers", false),
-                        List.of("sort", "order", "list"), (user, args) -> sort(Args.strings(args, "items"),
+                        List.of("sort", "order", "list"), (caller, args) -> sort(Args.strings(args, "items"),
                                 "desc".equals(Args.text(args, "order", "asc")), Args.bool(args, "numeric", false))),
                 tool("deduplicate", "Remove repeated items, keeping the first of each", "listOps",
                         ToolSchema.object().array("items", "Items", true, "string", 100_000)
                                 .bool("case_sensitive", "Treat case differences as different (default true)", false),
-                        List.of("unique", "duplicates", "distinct", "list"), (user, args) -> deduplicate(
+                        List.of("unique", "duplicates", "distinct", "list"), (caller, args) -> deduplicate(
                                 Args.strings(args, "items"), Args.bool(args, "case_sensitive", true))),
                 tool("create_table", "Format headers and rows as a Markdown (default) or CSV table", "listOps",
                         ToolSchema.object().array("headers", "Column names", true, "string", 100)
                                 .array("rows", "Rows, each an array of cells", true, "array", 10_000)
                                 .oneOf("format", "markdown or csv", false, List.of("markdown", "csv")),
-                        tags, (user, args) -> table(Args.strings(args, "headers"), rows(args.get("rows")),
+                        tags, (caller, args) -> table(Args.strings(args, "headers"), rows(args.get("rows")),
                                 Args.text(args, "format", "markdown"))));
     }
 

@@ -26,19 +26,19 @@ class MathTools implements ToolProvider {
                         "core", ToolSchema.object().string("expression", "The expression", true,
                                 ExpressionParser.MAX_LENGTH),
                         List.of("math", "calculator", "arithmetic", "compute", "evaluate"),
-                        (user, args) -> format(tidy(ExpressionParser.evaluate(Args.text(args, "expression"))))),
+                        (caller, args) -> format(tidy(ExpressionParser.evaluate(Args.text(args, "expression"))))),
                 tool("calculate_percentage", "Percentages: value1 % of value2 (of), change from value1 to value2 "
                                 + "(change), or what percent value1 is of value2 (is_what_percent)", "mathStats",
                         ToolSchema.object().oneOf("operation", "Which calculation", true,
                                         List.of("of", "change", "is_what_percent"))
                                 .number("value1", "First value", true).number("value2", "Second value", true),
-                        List.of("percent", "percentage", "math"), (user, args) -> percentage(
+                        List.of("percent", "percentage", "math"), (caller, args) -> percentage(
                                 Args.text(args, "operation"), Args.number(args, "value1"), Args.number(args, "value2"))),
                 tool("calculate_statistics", "Count, sum, mean, median, mode, min, max, range, variance and "
                                 + "standard deviation of numbers", "mathStats",
                         ToolSchema.object().array("numbers", "The numbers", true, "number", 100_000),
                         List.of("statistics", "average", "mean", "median", "math"),
-                        (user, args) -> statistics(Args.numbers(args, "numbers"))));
+                        (caller, args) -> statistics(Args.numbers(args, "numbers"))));
     }
 
     static Map<String, Object> percentage(String operation, double a, double b) {

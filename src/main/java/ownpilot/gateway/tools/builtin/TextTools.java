@@ -30,46 +30,46 @@ class TextTools implements ToolProvider {
         return List.of(
                 tool("text_stats", "Characters, words, lines, sentences, paragraphs and reading time of a text",
                         "textUtils", ToolSchema.object().string("text", "The text", true),
-                        List.of("text", "count", "statistics", "length", "words"), (user, args) -> stats(Args.text(args, "text"))),
+                        List.of("text", "count", "statistics", "length", "words"), (caller, args) -> stats(Args.text(args, "text"))),
                 tool("change_case", "Change text case: upper, lower, title, sentence, camel, pascal, snake, kebab, constant",
                         "textUtils", ToolSchema.object().string("text", "The text", true)
                                 .oneOf("case_type", "Target case", true, CASES),
                         List.of("case", "uppercase", "lowercase", "camelcase", "snake"),
-                        (user, args) -> changeCase(Args.text(args, "text"), Args.text(args, "case_type"))),
+                        (caller, args) -> changeCase(Args.text(args, "text"), Args.text(args, "case_type"))),
                 tool("to_slug", "Turn text into a URL slug such as hello-world", "textUtils",
                         ToolSchema.object().string("text", "The text", true)
                                 .string("separator", "Separator, default -", false, 3),
-                        List.of("slug", "url", "text"), (user, args) -> slug(Args.text(args, "text"),
+                        List.of("slug", "url", "text"), (caller, args) -> slug(Args.text(args, "text"),
                                 Args.text(args, "separator", "-"))),
                 tool("truncate_text", "Shorten text to a length, adding a suffix, optionally at a word boundary",
                         "textUtils", ToolSchema.object().string("text", "The text", true)
                                 .integer("length", "Maximum length, default 100", false, 1, 100_000)
                                 .string("suffix", "Appended when cut, default …", false, 20)
                                 .bool("word_boundary", "Cut at a word boundary (default true)", false),
-                        tags, (user, args) -> truncate(Args.text(args, "text"), Args.integer(args, "length", 100),
+                        tags, (caller, args) -> truncate(Args.text(args, "text"), Args.integer(args, "length", 100),
                                 Args.text(args, "suffix", "…"), Args.bool(args, "word_boundary", true))),
                 tool("wrap_text", "Wrap text at a line width", "textUtils",
                         ToolSchema.object().string("text", "The text", true)
                                 .integer("width", "Line width, default 80", false, 10, 1000),
-                        tags, (user, args) -> wrap(Args.text(args, "text"), Args.integer(args, "width", 80))),
+                        tags, (caller, args) -> wrap(Args.text(args, "text"), Args.integer(args, "width", 80))),
                 tool("search_replace", "Replace text, literally or by regular expression, first or every match",
                         "textUtils", ToolSchema.object().string("text", "The text", true)
                                 .string("search", "What to find", true, 1000)
                                 .string("replace", "Replacement ($1 for groups when regex)", true, 10_000)
                                 .bool("regex", "Search is a regular expression", false)
                                 .bool("global", "Replace every match (default true)", false),
-                        List.of("replace", "find", "regex", "substitute", "text"), (user, args) -> replace(args.path("text").asString(),
+                        List.of("replace", "find", "regex", "substitute", "text"), (caller, args) -> replace(args.path("text").asString(),
                                 Args.text(args, "search"), Args.text(args, "replace"), Args.bool(args, "regex", false),
                                 Args.bool(args, "global", true))),
                 tool("count_words", "Word frequencies: the most common words of a text", "mathStats",
                         ToolSchema.object().string("text", "The text", true)
                                 .integer("top", "How many words, default 10", false, 1, 1000)
                                 .integer("min_length", "Ignore shorter words, default 1", false, 1, 100),
-                        List.of("words", "frequency", "count", "text"), (user, args) -> countWords(Args.text(args, "text"),
+                        List.of("words", "frequency", "count", "text"), (caller, args) -> countWords(Args.text(args, "text"),
                                 Args.integer(args, "top", 10), Args.integer(args, "min_length", 1))),
                 tool("strip_markdown", "Remove Markdown formatting, keeping the text", "textUtils",
                         ToolSchema.object().string("markdown", "Markdown text", true),
-                        List.of("markdown", "plain text", "strip"), (user, args) -> stripMarkdown(Args.text(args, "markdown"))));
+                        List.of("markdown", "plain text", "strip"), (caller, args) -> stripMarkdown(Args.text(args, "markdown"))));
     }
 
     static Map<String, Object> stats(String text) {

@@ -33,28 +33,28 @@ class ValidationTools implements ToolProvider {
         return List.of(
                 tool("validate_email", "Check whether text is a well-formed email address", "validation",
                         ToolSchema.object().string("email", "The address", true, 320),
-                        List.of("email", "validate", "check", "address"), (user, args) -> email(Args.text(args, "email"))),
+                        List.of("email", "validate", "check", "address"), (caller, args) -> email(Args.text(args, "email"))),
                 tool("validate_url", "Check whether text is a well-formed http(s) URL and show its parts", "validation",
                         ToolSchema.object().string("url", "The URL", true, 4096),
-                        List.of("url", "link", "validate", "check"), (user, args) -> url(Args.text(args, "url"))),
+                        List.of("url", "link", "validate", "check"), (caller, args) -> url(Args.text(args, "url"))),
                 tool("validate_phone", "Check whether text looks like a phone number and normalise it to E.164",
                         "validation", ToolSchema.object().string("phone", "The number", true, 50),
-                        List.of("phone", "telephone", "validate", "number"), (user, args) -> phone(Args.text(args, "phone"))),
+                        List.of("phone", "telephone", "validate", "number"), (caller, args) -> phone(Args.text(args, "phone"))),
                 tool("test_regex", "Test a regular expression against text and list the matches", "validation",
                         ToolSchema.object().string("pattern", "The regular expression", true, 1000)
                                 .string("text", "Text to test", true).string("flags", "i, m, s, g", false, 4),
-                        List.of("regex", "regular expression", "pattern", "match"), (user, args) -> regex(
+                        List.of("regex", "regular expression", "pattern", "match"), (caller, args) -> regex(
                                 Args.text(args, "pattern"), Args.text(args, "text"), Args.text(args, "flags", ""))),
                 tool("extract_urls", "Find the http(s) URLs in a text", "extraction",
                         ToolSchema.object().string("text", "The text", true),
-                        List.of("extract", "url", "links"), (user, args) -> distinct(URL_IN_TEXT, Args.text(args, "text"))),
+                        List.of("extract", "url", "links"), (caller, args) -> distinct(URL_IN_TEXT, Args.text(args, "text"))),
                 tool("extract_emails", "Find the email addresses in a text", "extraction",
                         ToolSchema.object().string("text", "The text", true),
-                        List.of("extract", "email", "addresses"), (user, args) -> distinct(EMAIL_IN_TEXT, Args.text(args, "text"))),
+                        List.of("extract", "email", "addresses"), (caller, args) -> distinct(EMAIL_IN_TEXT, Args.text(args, "text"))),
                 tool("extract_numbers", "Find the numbers in a text", "extraction",
                         ToolSchema.object().string("text", "The text", true)
                                 .bool("include_decimals", "Keep decimals (default true)", false),
-                        List.of("extract", "numbers", "digits"), (user, args) -> all(
+                        List.of("extract", "numbers", "digits"), (caller, args) -> all(
                                 Args.bool(args, "include_decimals", true) ? NUMBER_IN_TEXT : INTEGER_IN_TEXT,
                                 Args.text(args, "text"))));
     }

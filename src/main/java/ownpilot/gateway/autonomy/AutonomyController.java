@@ -1,0 +1,121 @@
+package ownpilot.gateway.autonomy;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.RequestContext;
+import ownpilot.gateway.tools.ToolCaller;
+import ownpilot.gateway.tools.ToolDefinition;
+import ownpilot.gateway.tools.ToolExecution;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** Autonomy configuration, risk assessment and the approval queue (spec §19). */
+@RestController
+@RequestMapping("/api/v1/autonomy")
+class AutonomyController {
+
+    private final AutonomyConfigService configs;
+    private final AutonomyGate gate;
+    private final ApprovalRepository approvals;
+    private final ToolExecution execution;
+    private final CurrentUser user;
+
+    AutonomyController(AutonomyConfigService configs, AutonomyGate gate, ApprovalRepository approvals,
+            ToolExecution execution, CurrentUser user) {
+        this.configs = configs;
+        this.gate = gate;
+        this.approvals = approvals;
+        this.execution = execution;
+        this.user = user;
+    }
+
+    record ApproveRequest(@Min(value = 1, message = "must be at least 1 minute")
+            @Max(value = 1440, message = "must be at most 1440 minutes (a day)") Integer grantMinutes,
+            @Pattern(regexp = "arguments|tool", message = "must be arguments or tool") String grantScope) {}
+
+    record RejectRequest(@Size(max = 1000) String reason) {}
+
+    @GetMapping("/config")
+    Map<String, Object> config() {
+        return withLevels(configs.current(user.id()));
+    }
+
+    @PatchMapping("/config")
+    Map<String, Object> update(@RequestBody JsonNode patch) {
+        return withLevels(configs.update(user.id(), patch));
+    }
+
+    @PostMapping("/config/reset")
+    Map<String, Object> reset() {
+        return withLevels(configs.reset(user.id()));
+    }
+
+    /** {@code {"tool": "delete_task", "arguments": {...}}} → risk and what the gate would decide. */
+    @PostMapping("/assess")
+    Map<String, Object> assess(@RequestBody JsonNode body) {
+        if (!body.isObject() || !body.path("tool").isString()) {
+            throw ApiException.validation("tool", "is required: the name of a tool");
+        }
+        JsonNode arguments = body.has("arguments") ? body.get("arguments") : JsonNodeFactory.instance.objectNode();
+        if (!arguments.isObject()) {
+            throw ApiException.validation("arguments", "must be a JSON object");
+        }
+        ToolDefinition tool = execution.require(body.path("tool").asString());
+        AutonomyConfig config = configs.current(user.id());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("tool", tool.name());
+        out.put("risk", gate.assess(user.id(), tool, arguments));
+        out.put("autonomyLevel", config.level());
+        out.put("autonomyLevelName", AutonomyConfig.LEVELS.get(config.level()).name());
+        return out;
+    }
+
+    @GetMapping("/pending")
+    Map<String, Object> pending() {
+        List<Approval> pending = gate.pending(caller());
+        return Map.of("pending", pending, "count", pending.size());
+    }
+
+    @GetMapping("/approvals/{id}")
+    Approval approval(@PathVariable String id) {
+        return approvals.find(user.id(), id).orElseThrow(() -> ApiException.notFound("Approval " + id));
+    }
+
+    /** Approves and runs the parked call. {@code grantMinutes} also lets similar calls run without asking. */
+    @PostMapping("/approve/{id}")
+    Approval approve(@PathVariable String id, @Valid @RequestBody(required = false) ApproveRequest request) {
+        ApproveRequest r = request == null ? new ApproveRequest(null, null) : request;
+        if (r.grantScope() != null && r.grantMinutes() == null) {
+            throw ApiException.validation("grantMinutes", "is required with grantScope");
+        }
+        return gate.approve(caller(), id, r.grantMinutes(), "tool".equals(r.grantScope()));
+    }
+
+    @PostMapping("/reject/{id}")
+    Approval reject(@PathVariable String id, @Valid @RequestBody(required = false) RejectRequest request) {
+        return gate.reject(caller(), id, request == null ? null : request.reason());
+    }
+
+    private ToolCaller caller() {
+        return ToolCaller.user(user.id(), RequestContext.requestId());
+    }
+
+    private static Map<String, Object> withLevels(AutonomyConfig config) {
+        return Map.of("config", config, "levels", AutonomyConfig.LEVELS);
+    }
+}

@@ -1,0 +1,168 @@
+package ownpilot.gateway.autonomy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import ownpilot.gateway.audit.AuditEntry;
+import ownpilot.gateway.audit.AuditEntry.Severity;
+import ownpilot.gateway.audit.AuditLog;
+import ownpilot.gateway.autonomy.Risk.Decision;
+import ownpilot.gateway.shared.Ids;
+import ownpilot.gateway.tools.ToolCaller;
+import ownpilot.gateway.tools.ToolDefinition;
+import ownpilot.gateway.tools.ToolExecution;
+import ownpilot.gateway.tools.ToolFailure;
+import ownpilot.gateway.tools.ToolResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decides whether a tool call the assistant wants to make may run, and runs it, parks it for the
+ * user's approval, or refuses it.
+ *
+ * <p>Decision rule, first match wins: the tool or its category is blocked → {@code blocked}; a live
+ * scoped grant covers the tool (and these arguments, for an argument-scoped grant) → {@code
+ * auto_approve}; the tool or its category is allowed → {@code auto_approve}; the tool is in
+ * {@code confirmationRequired} → {@code needs_approval}; else by level: 0 Manual → needs approval;
+ * 1 Supervised → only {@code low} risk runs; 2 Guided → all but {@code critical} runs; 3 Autonomous → runs.
+ */
+@Service
+public class AutonomyGate {
+
+    private final AutonomyConfigService configs;
+    private final ApprovalRepository approvals;
+    private final ToolExecution execution;
+    private final AuditLog audit;
+    private final JsonMapper json;
+
+    AutonomyGate(AutonomyConfigService configs, ApprovalRepository approvals, ToolExecution execution,
+            AuditLog audit, JsonMapper json) {
+        this.configs = configs;
+        this.approvals = approvals;
+        this.execution = execution;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    public Risk assess(String userId, ToolDefinition tool, JsonNode arguments) {
+        AutonomyConfig config = configs.current(userId);
+        RiskAssessor.Score score = RiskAssessor.assess(tool, arguments);
+        String name = tool.name();
+        String category = tool.category();
+        Decision decision;
+        String why;
+        if (config.blockedTools().contains(name) || config.blockedCategories().contains(category)) {
+            decision = Decision.blocked;
+            why = "blocked by your autonomy settings";
+        } else if (approvals.hasGrant(userId, name, CanonicalJson.hash(arguments))) {
+            decision = Decision.auto_approve;
+            why = "covered by a grant you gave";
+        } else if (config.allowedTools().contains(name) || config.allowedCategories().contains(category)) {
+            decision = Decision.auto_approve;
+            why = "allowed by your autonomy settings";
+        } else if (config.confirmationRequired().contains(name)) {
+            decision = Decision.needs_approval;
+            why = "this tool always asks for confirmation";
+        } else {
+            boolean runs = switch (config.level()) {
+                case 0 -> false;
+                case 1 -> score.level().equals("low");
+                case 2 -> !score.level().equals("critical");
+                default -> true;
+            };
+            decision = runs ? Decision.auto_approve : Decision.needs_approval;
+            why = AutonomyConfig.LEVELS.get(config.level()).name() + " level, " + score.level() + " risk";
+        }
+        return new Risk(score.score(), score.level(), score.reasons(), decision, why);
+    }
+
+    /**
+     * The gate itself: validates the arguments, then runs the call, parks it (returning the pending
+     * approval) or refuses it. Every step is audited with the caller's correlation id.
+     */
+    public Object run(ToolCaller caller, String toolName, JsonNode arguments) {
+        ToolDefinition tool = execution.require(toolName);
+        execution.validate(tool, arguments);
+        Risk risk = assess(caller.userId(), tool, arguments);
+        return switch (risk.decision()) {
+            case blocked -> {
+                record(caller, "autonomy.blocked", Severity.warn, toolName, false, Map.of("risk", risk.level()));
+                throw new ToolFailure("Tool \"" + toolName + "\" is " + risk.decisionReason() + ".");
+            }
+            case auto_approve -> unwrap(execution.execute(toolName, caller, arguments));
+            case needs_approval -> park(caller, tool, arguments, risk);
+        };
+    }
+
+    private Map<String, Object> park(ToolCaller caller, ToolDefinition tool, JsonNode arguments, Risk risk) {
+        AutonomyConfig config = configs.current(caller.userId());
+        String id = Ids.prefixed("approval");
+        approvals.insert(id, caller.userId(), tool.name(), arguments, CanonicalJson.hash(arguments),
+                json.valueToTree(risk), caller.actorType(), caller.actorId(), caller.correlationId(),
+                config.approvalTtlSeconds());
+        record(caller, "approval.requested", Severity.info, tool.name(), true,
+                Map.of("approvalId", id, "risk", risk.level(), "score", risk.score()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", "pending_approval");
+        out.put("approvalId", id);
+        out.put("tool", tool.name());
+        out.put("risk", risk);
+        out.put("expiresInSeconds", config.approvalTtlSeconds());
+        out.put("message", "This call needs the user's approval (" + risk.decisionReason()
+                + "). Tell the user what you want to do and wait; it runs once they approve it.");
+        return out;
+    }
+
+    /** Approves and runs a parked call; with {@code grantMinutes}, similar calls run without asking. */
+    public Approval approve(ToolCaller decider, String id, Integer grantMinutes, boolean grantAnyArguments) {
+        expireOverdue(decider);
+        Approval approval = approvals.decide(decider.userId(), id, "approved", null)
+                .orElseThrow(() -> ApprovalProblems.notPending(approvals, decider.userId(), id));
+        record(decider, "approval.approved", Severity.info, approval.tool(), true, Map.of("approvalId", id));
+        if (grantMinutes != null) {
+            approvals.grant(Ids.prefixed("grant"), decider.userId(), approval.tool(),
+                    grantAnyArguments ? null : CanonicalJson.hash(approval.arguments()), id, grantMinutes);
+            record(decider, "autonomy.grant_created", Severity.info, approval.tool(), true, Map.of("approvalId", id,
+                    "minutes", grantMinutes, "scope", grantAnyArguments ? "tool" : "arguments"));
+        }
+        ToolCaller original = new ToolCaller(decider.userId(), approval.actorType(), approval.actorId(),
+                approval.correlationId());
+        ToolResult result = execution.execute(approval.tool(), original, approval.arguments());
+        return approvals.saveResult(decider.userId(), id, json.valueToTree(result));
+    }
+
+    public Approval reject(ToolCaller decider, String id, String reason) {
+        expireOverdue(decider);
+        Approval approval = approvals.decide(decider.userId(), id, "rejected", reason)
+                .orElseThrow(() -> ApprovalProblems.notPending(approvals, decider.userId(), id));
+        record(decider, "approval.rejected", Severity.info, approval.tool(), true,
+                reason == null ? Map.of("approvalId", id) : Map.of("approvalId", id, "reason", reason));
+        return approval;
+    }
+
+    public List<Approval> pending(ToolCaller caller) {
+        expireOverdue(caller);
+        return approvals.pending(caller.userId());
+    }
+
+    private void expireOverdue(ToolCaller caller) {
+        for (Approval expired : approvals.expireOverdue(caller.userId())) {
+            audit.record(new AuditEntry(caller.userId(), "approval.expired", Severity.info, "system", "autonomy",
+                    "tool", expired.tool(), false, Map.of("approvalId", expired.id()), expired.correlationId(), null));
+        }
+    }
+
+    private static Object unwrap(ToolResult result) {
+        if (result.isError()) {
+            throw new ToolFailure(String.valueOf(result.result()));
+        }
+        return result.result();
+    }
+
+    private void record(ToolCaller caller, String type, Severity severity, String tool, boolean success,
+            Map<String, Object> details) {
+        audit.record(new AuditEntry(caller.userId(), type, severity, caller.actorType(), caller.actorId(), "tool",
+                tool, success, details, caller.correlationId(), null));
+    }
+}
