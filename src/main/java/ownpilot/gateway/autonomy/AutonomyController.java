@@ -75,7 +75,7 @@ class AutonomyController {
         if (!arguments.isObject()) {
             throw ApiException.validation("arguments", "must be a JSON object");
         }
-        ToolDefinition tool = execution.require(body.path("tool").asString());
+        ToolDefinition tool = execution.require(user.id(), body.path("tool").asString());
         AutonomyConfig config = configs.current(user.id());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tool", tool.name());

@@ -82,7 +82,7 @@ public class AutonomyGate {
      * approval) or refuses it. Every step is audited with the caller's correlation id.
      */
     public Object run(ToolCaller caller, String toolName, JsonNode arguments) {
-        ToolDefinition tool = execution.require(toolName);
+        ToolDefinition tool = execution.require(caller.userId(), toolName);
         execution.validate(tool, arguments);
         Risk risk = assess(caller.userId(), tool, arguments);
         return switch (risk.decision()) {

@@ -37,7 +37,7 @@ class MetaTools implements ToolProvider {
     }
 
     private Object search(ToolCaller caller, JsonNode args) {
-        List<ToolDefinition> candidates = registry.getObject().all().stream()
+        List<ToolDefinition> candidates = registry.getObject().all(caller.userId()).stream()
                 .filter(t -> !CATEGORY.equals(t.category())).toList();
         List<Map<String, Object>> found = new ArrayList<>();
         for (ToolSearch.Hit hit : ToolSearch.search(candidates, args.path("query").asString(),
@@ -53,8 +53,9 @@ class MetaTools implements ToolProvider {
 
     private Object help(ToolCaller caller, JsonNode args) {
         String name = args.path("tool_name").asString();
-        ToolDefinition tool = registry.getObject().find(name).orElseThrow(() -> {
-            List<String> close = ToolSearch.search(registry.getObject().all(), name.replace('_', ' '), null).stream()
+        ToolDefinition tool = registry.getObject().find(caller.userId(), name).orElseThrow(() -> {
+            List<String> close = ToolSearch.search(registry.getObject().all(caller.userId()), name.replace('_', ' '),
+                    null).stream()
                     .limit(5).map(h -> h.tool().name()).toList();
             return new ToolFailure("Tool '" + name + "' not found." + (close.isEmpty() ? ""
                     : " Did you mean: " + String.join(", ", close) + "?"));

@@ -1,5 +1,6 @@
 package ownpilot.gateway.tools;
 
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,8 +28,9 @@ public class ToolExecution {
         this.events = events;
     }
 
-    public ToolDefinition require(String name) {
-        return registry.find(name).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "TOOL_NOT_FOUND",
+    /** The built-in or the user's own tool of that name; 404 {@code TOOL_NOT_FOUND} otherwise. */
+    public ToolDefinition require(String userId, String name) {
+        return registry.find(userId, name).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "TOOL_NOT_FOUND",
                 "Tool not found: " + name));
     }
 
@@ -39,16 +41,25 @@ public class ToolExecution {
 
     /** Validates, then runs; throws {@link ApiException} for an unknown tool or invalid arguments. */
     public ToolResult execute(String name, ToolCaller caller, JsonNode arguments) {
-        ToolDefinition tool = require(name);
+        ToolDefinition tool = require(caller.userId(), name);
         JsonNode args = arguments == null || arguments.isNull() || arguments.isMissingNode()
                 ? JsonNodeFactory.instance.objectNode() : arguments;
         ArgumentValidator.validate(tool.parameters(), args);
         long started = System.nanoTime();
         Object result;
+        Map<String, Object> metadata = null;
         boolean isError = false;
         try {
             result = tool.executor().execute(caller, args);
-        } catch (ToolFailure | ApiException e) {
+            if (result instanceof ToolOutput output) {
+                result = output.value();
+                metadata = output.metadata();
+            }
+        } catch (ToolFailure e) {
+            result = e.getMessage();
+            metadata = e.metadata();
+            isError = true;
+        } catch (ApiException e) {
             result = e.getMessage();
             isError = true;
         } catch (RuntimeException e) {
@@ -59,6 +70,6 @@ public class ToolExecution {
         long duration = (System.nanoTime() - started) / 1_000_000;
         events.publishEvent(new ToolExecuted(name, tool.category(), tool.source(), caller, isError, duration,
                 isError ? String.valueOf(result) : null));
-        return new ToolResult(name, result, isError, duration);
+        return new ToolResult(name, result, isError, duration, metadata);
     }
 }

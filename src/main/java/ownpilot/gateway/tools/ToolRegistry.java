@@ -1,22 +1,27 @@
 package ownpilot.gateway.tools;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Every tool contributed by a {@link ToolProvider}, by name. Two tools with one name are a
- * programming error and stop the start-up, rather than one silently replacing the other.
+ * Every tool contributed by a {@link ToolProvider}, by name, plus each user's dynamic tools from
+ * {@link DynamicToolSource}s. Two built-in tools with one name are a programming error and stop the
+ * start-up, rather than one silently replacing the other; dynamic tools cannot shadow built-ins.
  */
 @Service
 public class ToolRegistry {
 
     private final Map<String, ToolDefinition> tools = new LinkedHashMap<>();
+    private final ObjectProvider<DynamicToolSource> dynamic;
 
-    ToolRegistry(List<ToolProvider> providers) {
+    ToolRegistry(List<ToolProvider> providers, ObjectProvider<DynamicToolSource> dynamic) {
+        this.dynamic = dynamic;
         for (ToolProvider provider : providers) {
             for (ToolDefinition tool : provider.tools()) {
                 ToolDefinition previous = tools.putIfAbsent(tool.name(), tool);
@@ -27,11 +32,31 @@ public class ToolRegistry {
         }
     }
 
+    /** The built-in tools (the same for every user). */
     public Collection<ToolDefinition> all() {
         return List.copyOf(tools.values());
     }
 
+    /** Built-in tools followed by the user's dynamic tools. */
+    public List<ToolDefinition> all(String userId) {
+        List<ToolDefinition> out = new ArrayList<>(tools.values());
+        dynamic.orderedStream().forEach(source -> out.addAll(source.tools(userId)));
+        return out;
+    }
+
+    public boolean isBuiltin(String name) {
+        return tools.containsKey(name);
+    }
+
     public Optional<ToolDefinition> find(String name) {
         return Optional.ofNullable(tools.get(name));
+    }
+
+    public Optional<ToolDefinition> find(String userId, String name) {
+        ToolDefinition builtin = tools.get(name);
+        if (builtin != null) {
+            return Optional.of(builtin);
+        }
+        return dynamic.orderedStream().map(source -> source.find(userId, name)).flatMap(Optional::stream).findFirst();
     }
 }

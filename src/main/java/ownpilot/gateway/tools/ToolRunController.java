@@ -134,7 +134,7 @@ class ToolRunController {
     @PostMapping(path = "/api/v1/tools/{name}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String name, @RequestBody(required = false) JsonNode body) {
         JsonNode arguments = ToolRequests.arguments(body);
-        ArgumentValidator.validate(execution.require(name).parameters(), arguments);
+        ArgumentValidator.validate(execution.require(user.id(), name).parameters(), arguments);
         ToolCaller caller = ToolCaller.user(user.id(), RequestContext.requestId());
         SseEmitter emitter = new SseEmitter(TimeUnit.SECONDS.toMillis(BATCH_DEADLINE_SECONDS));
         Thread.ofVirtual().name("tool-stream-" + name).start(() -> {

@@ -37,7 +37,7 @@ class ToolsController {
         if (agentId != null) {
             throw new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "Agent not found: " + agentId);
         }
-        return grouped ? grouped() : registry.all().stream().map(ToolView::of).toList();
+        return grouped ? grouped() : registry.all(user.id()).stream().map(ToolView::of).toList();
     }
 
     @GetMapping("/meta/categories")
@@ -53,19 +53,19 @@ class ToolsController {
         Map<String, Object> categories = new TreeMap<>();
         byCategory().forEach((category, tools) -> categories.put(category, Map.of(
                 "info", Map.of("description", ToolCategories.describe(category)), "tools", tools)));
-        return Map.of("categories", categories, "totalTools", registry.all().size(),
+        return Map.of("categories", categories, "totalTools", registry.all(user.id()).size(),
                 "totalCategories", categories.size());
     }
 
     @GetMapping("/{name}")
     ToolView get(@PathVariable String name) {
-        return ToolView.of(execution.require(name));
+        return ToolView.of(execution.require(user.id(), name));
     }
 
     /** For built-in tools: the implementing class and the parameter schema. */
     @GetMapping("/{name}/source")
     Map<String, Object> source(@PathVariable String name) {
-        ToolDefinition tool = execution.require(name);
+        ToolDefinition tool = execution.require(user.id(), name);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", tool.name());
         out.put("source", tool.source());
@@ -82,7 +82,7 @@ class ToolsController {
 
     private Map<String, List<ToolView>> byCategory() {
         Map<String, List<ToolView>> groups = new TreeMap<>();
-        registry.all().forEach(t -> groups.computeIfAbsent(t.category(), c -> new java.util.ArrayList<>())
+        registry.all(user.id()).forEach(t -> groups.computeIfAbsent(t.category(), c -> new java.util.ArrayList<>())
                 .add(ToolView.of(t)));
         return groups;
     }

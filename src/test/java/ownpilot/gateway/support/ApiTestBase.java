@@ -38,6 +38,7 @@ public abstract class ApiTestBase {
         registry.add("ownpilot.docker.host", DOCKER::host);
         registry.add("ownpilot.cors.allowed-origins", () -> "http://localhost:5173");
         registry.add("ownpilot.http.max-body-bytes", () -> "262144");
+        registry.add("ownpilot.customtools.timeout-ms", () -> "1000");
         String external = System.getenv("OWNPILOT_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
             registry.add("ownpilot.database.url", () -> external);

@@ -22,7 +22,7 @@ class ToolsApiTest extends ApiTestBase {
         assertThat(list.status()).isEqualTo(200);
         List<String> names = list.data().valueStream().map(t -> t.path("name").asString()).toList();
         assertThat(names).contains("calculate", "get_current_time", "add_task", "search_tools", "convert_units")
-                .hasSize(registry.all().size()).doesNotHaveDuplicates();
+                .hasSize(registry.all("default").size()).doesNotHaveDuplicates();
         for (JsonNode tool : list.data()) {
             assertThat(tool.path("parameters").path("type").asString()).isEqualTo("object");
             assertThat(tool.path("category").asString()).isNotBlank();
@@ -40,7 +40,7 @@ class ToolsApiTest extends ApiTestBase {
             total += e.getValue().path("count").asInt();
             assertThat(e.getValue().path("description").asString()).isNotBlank();
         }
-        assertThat(total).isEqualTo(registry.all().size());
+        assertThat(total).isEqualTo(registry.all("default").size());
         Api.Response grouped = api.get("/api/v1/tools/meta/grouped");
         assertThat(grouped.data().path("totalTools").asInt()).isEqualTo(total);
         assertThat(grouped.data().path("categories").path("tasks").path("tools").valueStream()

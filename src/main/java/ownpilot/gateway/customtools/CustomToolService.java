@@ -1,0 +1,204 @@
+package ownpilot.gateway.customtools;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.ApiException.FieldProblem;
+import ownpilot.gateway.shared.Ids;
+import ownpilot.gateway.tools.ToolRegistry;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Validates and stores custom tools and moves them between statuses. Tools written by the model
+ * start as {@code pending_approval} and only the user's approval makes them {@code active};
+ * {@code enable} never skips that step, and changing an LLM tool's code sends it back for review.
+ */
+@Service
+class CustomToolService {
+
+    static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
+    private static final Set<String> CREATE_FIELDS = Set.of("name", "description", "parameters", "code", "category",
+            "permissions", "requiresApproval", "createdBy", "requiredApiKeys");
+    private static final Set<String> PATCH_FIELDS = Set.of("description", "parameters", "code", "category",
+            "permissions", "requiresApproval");
+    private static final int MAX_SCHEMA_CHARS = 16_384;
+
+    private final CustomToolRepository repository;
+    private final ToolRegistry registry;
+
+    CustomToolService(CustomToolRepository repository, ToolRegistry registry) {
+        this.repository = repository;
+        this.registry = registry;
+    }
+
+    CustomTool create(String userId, JsonNode body) {
+        CustomTool tool = parse(body, null);
+        if (registry.isBuiltin(tool.name())) {
+            throw ApiException.conflict("A built-in tool is already called " + tool.name());
+        }
+        if (repository.findByName(userId, tool.name()).isPresent()) {
+            throw ApiException.conflict("You already have a custom tool called " + tool.name());
+        }
+        return repository.insert(Ids.prefixed("ctool"), userId, tool);
+    }
+
+    CustomTool update(String userId, String id, JsonNode patch) {
+        CustomTool current = get(userId, id);
+        CustomTool changed = parse(patch, current);
+        boolean codeChanged = !changed.code().equals(current.code());
+        String status = codeChanged && current.createdBy().equals("llm") ? "pending_approval" : current.status();
+        CustomTool next = new CustomTool(id, current.name(), changed.description(), changed.parameters(),
+                changed.code(), changed.category(), status, changed.permissions(), changed.requiresApproval(),
+                current.createdBy(), current.version(), current.usageCount(), current.lastUsedAt(), current.createdAt(),
+                current.updatedAt());
+        return repository.update(userId, id, next).orElseThrow(() -> ApiException.notFound("Custom tool"));
+    }
+
+    CustomTool get(String userId, String id) {
+        return repository.find(userId, id).orElseThrow(() -> ApiException.notFound("Custom tool"));
+    }
+
+    /** Moves to {@code target} when the current status allows it; otherwise 409 naming the status. */
+    CustomTool transition(String userId, String id, String target) {
+        CustomTool tool = get(userId, id);
+        Set<String> from = switch (target) {
+            case "active" -> Set.of("active", "disabled");
+            case "disabled" -> Set.of("active", "disabled");
+            case "approve", "reject" -> Set.of("pending_approval");
+            default -> throw new IllegalArgumentException(target);
+        };
+        if (!from.contains(tool.status())) {
+            String hint = tool.status().equals("pending_approval") ? "; approve it first" : "";
+            throw new ApiException(HttpStatus.CONFLICT, "CONFLICT",
+                    "Tool " + tool.name() + " is " + tool.status() + hint);
+        }
+        String status = switch (target) {
+            case "approve" -> "active";
+            case "reject" -> "rejected";
+            default -> target;
+        };
+        return repository.setStatus(userId, id, status).orElseThrow(() -> ApiException.notFound("Custom tool"));
+    }
+
+    /** Parses a create body ({@code base == null}) or a patch over {@code base}. */
+    CustomTool parse(JsonNode body, CustomTool base) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("The body must be a JSON object");
+        }
+        boolean creating = base == null;
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String field : body.propertyNames()) {
+            if (!(creating ? CREATE_FIELDS : PATCH_FIELDS).contains(field)) {
+                problems.add(new FieldProblem(field, creating ? "is not a known field" : "cannot be changed"));
+            }
+        }
+        String name = creating ? text(body, "name", null, 64, true, problems) : base.name();
+        if (creating && name != null && !NAME.matcher(name).matches()) {
+            problems.add(new FieldProblem("name", "must match ^[a-z][a-z0-9_]*$ (at most 64 characters)"));
+        }
+        String description = text(body, "description", creating ? null : base.description(), 2000, creating, problems);
+        String code = text(body, "code", creating ? null : base.code(), JsSandbox.MAX_CODE_CHARS, creating, problems);
+        String category = text(body, "category", creating ? "Custom" : base.category(), 50, false, problems);
+        JsonNode parameters = body.has("parameters") ? body.get("parameters") : creating ? null : base.parameters();
+        String schemaProblem = checkSchema(parameters);
+        if (schemaProblem != null) {
+            problems.add(new FieldProblem("parameters", schemaProblem));
+        }
+        List<String> permissions = creating ? List.of() : base.permissions();
+        if (body.has("permissions")) {
+            permissions = permissions(body.get("permissions"), problems);
+        }
+        String createdBy = creating ? text(body, "createdBy", "user", 10, false, problems) : base.createdBy();
+        if (createdBy != null && !List.of("user", "llm").contains(createdBy)) {
+            problems.add(new FieldProblem("createdBy", "must be user or llm"));
+        }
+        boolean requiresApproval = bool(body, "requiresApproval",
+                creating ? "llm".equals(createdBy) : base.requiresApproval(), problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        CodeScanner.check(code);
+        String status = creating ? ("llm".equals(createdBy) ? "pending_approval" : "active") : base.status();
+        return new CustomTool(null, name, description, parameters, code, category, status, permissions,
+                requiresApproval, createdBy, 1, 0, null, null, null);
+    }
+
+    private static String text(JsonNode body, String field, String fallback, int max, boolean required,
+            List<FieldProblem> problems) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                problems.add(new FieldProblem(field, "is required"));
+            }
+            return fallback;
+        }
+        if (!v.isString() || v.stringValue().isBlank()) {
+            problems.add(new FieldProblem(field, "must be a non-empty string"));
+            return fallback;
+        }
+        if (v.stringValue().length() > max) {
+            problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+            return fallback;
+        }
+        return v.stringValue();
+    }
+
+    private static boolean bool(JsonNode body, String field, boolean fallback, List<FieldProblem> problems) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            problems.add(new FieldProblem(field, "must be true or false"));
+            return fallback;
+        }
+        return v.booleanValue();
+    }
+
+    private static List<String> permissions(JsonNode value, List<FieldProblem> problems) {
+        List<String> out = new ArrayList<>();
+        if (!value.isArray()) {
+            problems.add(new FieldProblem("permissions", "must be an array"));
+            return out;
+        }
+        for (JsonNode p : value) {
+            if (!p.isString() || !CustomTool.PERMISSIONS.contains(p.stringValue())) {
+                problems.add(new FieldProblem("permissions", "must contain only " + CustomTool.PERMISSIONS));
+                return out;
+            }
+            out.add(p.stringValue());
+        }
+        return out;
+    }
+
+    /** A JSON-schema object: {@code type: object}, optional {@code properties} object and {@code required} names. */
+    static String checkSchema(JsonNode schema) {
+        if (schema == null || schema.isNull()) {
+            return "is required";
+        }
+        if (!schema.isObject() || !"object".equals(schema.path("type").asString(""))) {
+            return "must be a JSON-schema object with \"type\": \"object\"";
+        }
+        if (schema.toString().length() > MAX_SCHEMA_CHARS) {
+            return "must be at most " + MAX_SCHEMA_CHARS + " characters";
+        }
+        if (schema.has("properties") && !schema.get("properties").isObject()) {
+            return "properties must be an object";
+        }
+        if (schema.has("required")) {
+            if (!schema.get("required").isArray()) {
+                return "required must be an array of property names";
+            }
+            for (JsonNode r : schema.get("required")) {
+                if (!r.isString() || !schema.path("properties").has(r.stringValue())) {
+                    return "required names a property that is not defined: " + r;
+                }
+            }
+        }
+        return null;
+    }
+}

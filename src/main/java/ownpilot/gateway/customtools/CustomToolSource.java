@@ -1,0 +1,55 @@
+package ownpilot.gateway.customtools;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import ownpilot.gateway.shared.Paging;
+import ownpilot.gateway.tools.DynamicToolSource;
+import ownpilot.gateway.tools.ToolCaller;
+import ownpilot.gateway.tools.ToolDefinition;
+import ownpilot.gateway.tools.ToolOutput;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Puts each user's active custom tools into the registry, with source {@code custom}. */
+@Component
+class CustomToolSource implements DynamicToolSource {
+
+    private final CustomToolRepository repository;
+    private final JsSandbox sandbox;
+    private final JsonMapper json;
+
+    CustomToolSource(CustomToolRepository repository, JsSandbox sandbox, JsonMapper json) {
+        this.repository = repository;
+        this.sandbox = sandbox;
+        this.json = json;
+    }
+
+    @Override
+    public List<ToolDefinition> tools(String userId) {
+        return repository.list(userId, Map.of("status", "active"), new Paging(Paging.MAX_LIMIT, 0)).stream()
+                .map(this::definition).toList();
+    }
+
+    @Override
+    public Optional<ToolDefinition> find(String userId, String name) {
+        return repository.findByName(userId, name).filter(t -> t.status().equals("active")).map(this::definition);
+    }
+
+    ToolDefinition definition(CustomTool tool) {
+        return new ToolDefinition(tool.name(), tool.description(), tool.parameters(), tool.category(), "custom",
+                List.of("custom"), (caller, args) -> run(tool, caller, args));
+    }
+
+    Object run(CustomTool tool, ToolCaller caller, JsonNode args) {
+        repository.countUse(caller.userId(), tool.name());
+        return output(sandbox.run(tool.code(), args.toString()), tool.version());
+    }
+
+    ToolOutput output(JsSandbox.Outcome outcome, int version) {
+        Map<String, Object> metadata = outcome.console().isEmpty()
+                ? Map.of("version", version) : Map.of("version", version, "console", outcome.console());
+        return new ToolOutput(json.readTree(outcome.json()), metadata);
+    }
+}

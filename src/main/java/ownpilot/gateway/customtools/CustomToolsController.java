@@ -1,0 +1,198 @@
+package ownpilot.gateway.customtools;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import ownpilot.gateway.audit.AuditEntry;
+import ownpilot.gateway.audit.AuditLog;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.QueryParams;
+import ownpilot.gateway.shared.RequestContext;
+import ownpilot.gateway.tools.ToolCaller;
+import ownpilot.gateway.tools.ToolExecution;
+import ownpilot.gateway.tools.ToolResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** CRUD, approval workflow, execution and dry runs of custom tools (spec §5). */
+@RestController
+@RequestMapping("/api/v1/custom-tools")
+class CustomToolsController {
+
+    private final CustomToolService service;
+    private final CustomToolRepository repository;
+    private final CustomToolSource source;
+    private final JsSandbox sandbox;
+    private final ToolExecution execution;
+    private final AuditLog audit;
+    private final CurrentUser user;
+
+    CustomToolsController(CustomToolService service, CustomToolRepository repository, CustomToolSource source,
+            JsSandbox sandbox, ToolExecution execution, AuditLog audit, CurrentUser user) {
+        this.service = service;
+        this.repository = repository;
+        this.source = source;
+        this.sandbox = sandbox;
+        this.execution = execution;
+        this.audit = audit;
+        this.user = user;
+    }
+
+    @GetMapping
+    Map<String, Object> list(@RequestParam Map<String, String> params) {
+        QueryParams q = new QueryParams(params);
+        Map<String, String> filters = new LinkedHashMap<>();
+        put(filters, "status", q.oneOf("status", CustomTool.STATUSES));
+        put(filters, "category", q.text("category"));
+        put(filters, "created_by", q.oneOf("createdBy", List.of("user", "llm")));
+        List<CustomTool> tools = repository.list(user.id(), filters, q.paging(100));
+        return Map.of("tools", tools, "count", tools.size());
+    }
+
+    @GetMapping("/stats")
+    Map<String, Object> stats() {
+        return repository.stats(user.id());
+    }
+
+    @GetMapping("/pending")
+    Map<String, Object> pending() {
+        return list(Map.of("status", "pending_approval"));
+    }
+
+    @GetMapping("/active/definitions")
+    Map<String, Object> activeDefinitions() {
+        List<Map<String, Object>> tools = source.tools(user.id()).stream().map(t -> Map.<String, Object>of(
+                "name", t.name(), "description", t.description(), "parameters", t.parameters(),
+                "category", t.category())).toList();
+        return Map.of("tools", tools, "count", tools.size());
+    }
+
+    @GetMapping("/{id}")
+    CustomTool get(@PathVariable String id) {
+        return service.get(user.id(), id);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    CustomTool create(@RequestBody JsonNode body) {
+        return audited("customtool.created", service.create(user.id(), body));
+    }
+
+    @PatchMapping("/{id}")
+    CustomTool update(@PathVariable String id, @RequestBody JsonNode patch) {
+        return audited("customtool.updated", service.update(user.id(), id, patch));
+    }
+
+    @DeleteMapping("/{id}")
+    Map<String, Object> delete(@PathVariable String id) {
+        CustomTool tool = service.get(user.id(), id);
+        repository.delete(user.id(), id);
+        audited("customtool.deleted", tool);
+        return Map.of("id", id, "deleted", true);
+    }
+
+    @PostMapping("/{id}/enable")
+    CustomTool enable(@PathVariable String id) {
+        return audited("customtool.enabled", service.transition(user.id(), id, "active"));
+    }
+
+    @PostMapping("/{id}/disable")
+    CustomTool disable(@PathVariable String id) {
+        return audited("customtool.disabled", service.transition(user.id(), id, "disabled"));
+    }
+
+    @PostMapping("/{id}/approve")
+    CustomTool approve(@PathVariable String id) {
+        return audited("customtool.approved", service.transition(user.id(), id, "approve"));
+    }
+
+    @PostMapping("/{id}/reject")
+    CustomTool reject(@PathVariable String id) {
+        return audited("customtool.rejected", service.transition(user.id(), id, "reject"));
+    }
+
+    @PostMapping("/{id}/execute")
+    ToolResult execute(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        CustomTool tool = service.get(user.id(), id);
+        if (!tool.status().equals("active")) {
+            throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Tool " + tool.name() + " is " + tool.status()
+                    + "; only active tools run");
+        }
+        return execution.execute(tool.name(), caller(), arguments(body, "arguments"));
+    }
+
+    /** Dry run: validates and runs the code without saving anything. */
+    @PostMapping("/test")
+    Map<String, Object> test(@RequestBody JsonNode body) {
+        if (!body.isObject()) {
+            throw ApiException.badRequest("The body must be a JSON object");
+        }
+        var draft = body.deepCopy();
+        JsonNode arguments = arguments(body, "testArguments");
+        ((tools.jackson.databind.node.ObjectNode) draft).remove("testArguments");
+        if (!draft.has("name")) {
+            ((tools.jackson.databind.node.ObjectNode) draft).put("name", "dry_run");
+        }
+        if (!draft.has("description")) {
+            ((tools.jackson.databind.node.ObjectNode) draft).put("description", "Dry run");
+        }
+        CustomTool tool = service.parse(draft, null);
+        execution.validate(source.definition(tool), arguments);
+        long started = System.nanoTime();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("tool", tool.name());
+        try {
+            var output = source.output(sandbox.run(tool.code(), arguments.toString()), 0);
+            out.put("result", output.value());
+            out.put("isError", false);
+            out.put("metadata", output.metadata());
+        } catch (ownpilot.gateway.tools.ToolFailure e) {
+            out.put("result", e.getMessage());
+            out.put("isError", true);
+            out.put("metadata", e.metadata());
+        }
+        out.put("duration", (System.nanoTime() - started) / 1_000_000);
+        out.put("testMode", true);
+        return out;
+    }
+
+    private static JsonNode arguments(JsonNode body, String field) {
+        JsonNode args = body == null ? null : body.get(field);
+        if (args == null || args.isNull()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!args.isObject()) {
+            throw ApiException.validation(field, "must be a JSON object");
+        }
+        return args;
+    }
+
+    private CustomTool audited(String type, CustomTool tool) {
+        audit.record(new AuditEntry(user.id(), type, AuditEntry.Severity.info, "user", user.id(), "customTool",
+                tool.name(), true, Map.of("id", tool.id(), "status", tool.status(), "version", tool.version()),
+                RequestContext.requestId(), null));
+        return tool;
+    }
+
+    private ToolCaller caller() {
+        return ToolCaller.user(user.id(), RequestContext.requestId());
+    }
+
+    private static void put(Map<String, String> filters, String column, String value) {
+        if (value != null) {
+            filters.put(column, value);
+        }
+    }
+}
