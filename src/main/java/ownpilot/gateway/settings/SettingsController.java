@@ -25,10 +25,12 @@ class SettingsController {
     private final ApiKeys apiKeys;
     private final ProviderCatalog catalog;
     private final ObjectProvider<LocalProviderSource> localProviders;
+    private final ProviderDefaults defaults;
     private final CurrentUser user;
 
     SettingsController(SettingsService settings, ApiKeys apiKeys, ProviderCatalog catalog,
-            ObjectProvider<LocalProviderSource> localProviders, CurrentUser user) {
+            ObjectProvider<LocalProviderSource> localProviders, ProviderDefaults defaults, CurrentUser user) {
+        this.defaults = defaults;
         this.settings = settings;
         this.apiKeys = apiKeys;
         this.catalog = catalog;
@@ -50,22 +52,21 @@ class SettingsController {
                 .flatMap(s -> s.enabledLocalProviders(userId).stream()).toList();
         List<String> configured = new ArrayList<>(apiKeys.configuredProviders(userId));
         locals.forEach(l -> configured.add(l.id()));
-        Defaults defaults = defaults();
+        ProviderDefaults.Resolved resolved = defaults.resolve(userId, configured);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("configuredProviders", configured);
         out.put("localProviders", locals.stream()
                 .map(l -> Map.of("id", l.id(), "name", l.name(), "type", "local")).toList());
         out.put("demoMode", configured.isEmpty());
-        out.put("defaultProvider", defaults.provider() != null ? defaults.provider()
-                : configured.isEmpty() ? null : configured.getFirst());
-        out.put("defaultModel", defaults.model());
+        out.put("defaultProvider", resolved.provider());
+        out.put("defaultModel", resolved.model());
         out.put("timezone", settings.timeZone(userId).getId());
         out.put("availableProviders", catalog.providers().stream().map(ProviderCatalog.KnownProvider::id).toList());
         return out;
     }
 
     @GetMapping("/defaults")
-    Defaults defaults() {
+    Defaults savedDefaults() {
         String userId = user.id();
         return new Defaults(settings.getText(userId, SettingsService.DEFAULT_PROVIDER).orElse(null),
                 settings.getText(userId, SettingsService.DEFAULT_MODEL).orElse(null));
@@ -83,6 +84,6 @@ class SettingsController {
         if (request.model() != null) {
             settings.setText(userId, SettingsService.DEFAULT_MODEL, request.model());
         }
-        return defaults();
+        return savedDefaults();
     }
 }

@@ -25,8 +25,10 @@ class ToolsController {
     private final ToolRegistry registry;
     private final ToolExecution execution;
     private final CurrentUser user;
+    private final AgentToolScope agents;
 
-    ToolsController(ToolRegistry registry, ToolExecution execution, CurrentUser user) {
+    ToolsController(ToolRegistry registry, ToolExecution execution, CurrentUser user, AgentToolScope agents) {
+        this.agents = agents;
         this.registry = registry;
         this.execution = execution;
         this.user = user;
@@ -35,7 +37,9 @@ class ToolsController {
     @GetMapping
     Object list(@RequestParam(required = false) String agentId, @RequestParam(defaultValue = "false") boolean grouped) {
         if (agentId != null) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "Agent not found: " + agentId);
+            List<String> allowed = agents.toolsOf(user.id(), agentId)
+                    .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "Agent not found: " + agentId));
+            return registry.all(user.id()).stream().filter(t -> allowed.contains(t.name())).map(ToolView::of).toList();
         }
         return grouped ? grouped() : registry.all(user.id()).stream().map(ToolView::of).toList();
     }

@@ -1,0 +1,154 @@
+package ownpilot.gateway.agents;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import ownpilot.gateway.audit.AuditEntry;
+import ownpilot.gateway.audit.AuditLog;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.Ids;
+import ownpilot.gateway.shared.Paging;
+import ownpilot.gateway.tools.ToolDefinition;
+import ownpilot.gateway.tools.ToolRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Agents: validation against the tool registry, effective tool lists, templates, audit of every change. */
+@Service
+public class AgentService {
+
+    private final AgentRepository repository;
+    private final ToolRegistry registry;
+    private final AgentTemplates templates;
+    private final AuditLog audit;
+
+    AgentService(AgentRepository repository, ToolRegistry registry, AgentTemplates templates, AuditLog audit) {
+        this.repository = repository;
+        this.registry = registry;
+        this.templates = templates;
+        this.audit = audit;
+    }
+
+    public Agent get(String userId, String id) {
+        return repository.find(userId, id).orElseThrow(() -> ApiException.notFound("Agent"));
+    }
+
+    List<Agent> list(String userId, Paging paging) {
+        return repository.list(userId, paging);
+    }
+
+    Agent create(String userId, JsonNode body, String actorId, String correlationId) {
+        Agent draft = AgentInput.read(body, blank(null), true, toolNames(userId), groups());
+        requireFreeName(userId, draft.name(), null);
+        Agent created = repository.insert(userId, draft);
+        record(userId, "agent.created", created, actorId, correlationId);
+        return created;
+    }
+
+    Agent update(String userId, String id, JsonNode body, String actorId, String correlationId) {
+        Agent changed = AgentInput.read(body, get(userId, id), false, toolNames(userId), groups());
+        requireFreeName(userId, changed.name(), id);
+        Agent updated = repository.update(userId, changed).orElseThrow(() -> ApiException.notFound("Agent"));
+        record(userId, "agent.updated", updated, actorId, correlationId);
+        return updated;
+    }
+
+    void delete(String userId, String id, String actorId, String correlationId) {
+        Agent agent = get(userId, id);
+        repository.delete(userId, id);
+        record(userId, "agent.deleted", agent, actorId, correlationId);
+    }
+
+    /** Starts a fresh conversation for the agent: a new id that chat stores the next messages under. */
+    String resetConversation(String userId, String id, String actorId, String correlationId) {
+        Agent agent = get(userId, id);
+        String conversationId = Ids.prefixed("conv");
+        repository.setConversation(userId, id, conversationId);
+        record(userId, "agent.conversation_reset", agent, actorId, correlationId);
+        return conversationId;
+    }
+
+    /** Creates missing template agents and updates existing ones (matched by template id). */
+    Map<String, Object> resync(String userId, String actorId, String correlationId) {
+        int created = 0;
+        int updated = 0;
+        List<Map<String, String>> errors = new ArrayList<>();
+        List<AgentTemplates.Template> all = templates.load();
+        for (AgentTemplates.Template template : all) {
+            if (template.error() != null) {
+                errors.add(Map.of("template", template.file(), "error", template.error()));
+                continue;
+            }
+            ObjectNode fields = ((ObjectNode) template.body()).deepCopy();
+            String templateId = fields.remove("templateId").asString();
+            try {
+                var existing = repository.findByTemplate(userId, templateId);
+                if (existing.isPresent()) {
+                    Agent next = AgentInput.read(fields, existing.get(), false, toolNames(userId), groups());
+                    requireFreeName(userId, next.name(), next.id());
+                    record(userId, "agent.updated", repository.update(userId, next).orElseThrow(), actorId,
+                            correlationId);
+                    updated++;
+                } else {
+                    Agent draft = AgentInput.read(fields, blank(templateId), true, toolNames(userId), groups());
+                    requireFreeName(userId, draft.name(), null);
+                    record(userId, "agent.created", repository.insert(userId, draft), actorId, correlationId);
+                    created++;
+                }
+            } catch (ApiException e) {
+                errors.add(Map.of("template", templateId, "error", e.getMessage()));
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("updated", updated);
+        out.put("created", created);
+        out.put("total", all.size());
+        out.put("errors", errors);
+        return out;
+    }
+
+    boolean hasAgents(String userId) {
+        return repository.count(userId) > 0;
+    }
+
+    /** Explicit tools plus the members of the tool groups; with neither, every tool the user has. */
+    public List<String> effectiveTools(String userId, AgentConfig config) {
+        List<ToolDefinition> available = registry.all(userId);
+        if (config.tools().isEmpty() && config.toolGroups().isEmpty()) {
+            return available.stream().map(ToolDefinition::name).toList();
+        }
+        LinkedHashSet<String> names = new LinkedHashSet<>(config.tools());
+        available.stream().filter(t -> config.toolGroups().contains(t.category()))
+                .forEach(t -> names.add(t.name()));
+        return List.copyOf(names);
+    }
+
+    private Set<String> toolNames(String userId) {
+        return registry.all(userId).stream().map(ToolDefinition::name).collect(Collectors.toSet());
+    }
+
+    private Set<String> groups() {
+        return registry.all().stream().map(ToolDefinition::category).collect(Collectors.toSet());
+    }
+
+    private static Agent blank(String templateId) {
+        return new Agent(Ids.prefixed("agent"), null, "default", "default", null, AgentConfig.defaults(), templateId,
+                null, null, null);
+    }
+
+    private void requireFreeName(String userId, String name, String selfId) {
+        repository.findByName(userId, name).filter(a -> !a.id().equals(selfId)).ifPresent(a -> {
+            throw ApiException.conflict("An agent called " + name + " already exists");
+        });
+    }
+
+    private void record(String userId, String type, Agent agent, String actorId, String correlationId) {
+        audit.record(new AuditEntry(userId, type, AuditEntry.Severity.info, actorId.equals("system") ? "system" : "user",
+                actorId, "agent", agent.id(), true, Map.of("name", agent.name()), correlationId, null));
+    }
+}
