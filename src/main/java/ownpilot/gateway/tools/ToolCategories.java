@@ -20,6 +20,7 @@ final class ToolCategories {
             Map.entry("notes", "Your notes"),
             Map.entry("calendar", "Your calendar events"),
             Map.entry("contacts", "Your contacts"),
+            Map.entry("customTools", "Write and list your own JavaScript tools"),
             Map.entry("System", "Meta-tools to find, explain and run other tools"));
 
     private ToolCategories() {}

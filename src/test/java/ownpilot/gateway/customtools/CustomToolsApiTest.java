@@ -85,6 +85,30 @@ class CustomToolsApiTest extends ApiTestBase {
     }
 
     @Test
+    void theModelCanWriteToolsButTheyWaitForTheUser() {
+        Api.Response written = api.post("/api/v1/tools/create_tool/execute", Map.of("arguments", Map.of(
+                "name", name, "description", "Doubles a number",
+                "parameters", Map.of("type", "object", "properties", Map.of("n", Map.of("type", "number"))),
+                "code", "return args.n * 2;")));
+        assertThat(written.data().path("isError").asBoolean()).isFalse();
+        assertThat(written.data().path("result").path("status").asString()).isEqualTo("pending_approval");
+        assertThat(api.post("/api/v1/tools/" + name + "/execute", Map.of("arguments", Map.of("n", 2))).status())
+                .isEqualTo(404);
+        Api.Response listed = api.post("/api/v1/tools/list_custom_tools/execute",
+                Map.of("arguments", Map.of("status", "pending_approval")));
+        assertThat(listed.data().path("result").findValuesAsString("name")).contains(name);
+        String id = written.data().path("result").path("id").asString();
+        api.post("/api/v1/custom-tools/" + id + "/approve", "");
+        assertThat(api.post("/api/v1/tools/" + name + "/execute", Map.of("arguments", Map.of("n", 2)))
+                .data().path("result").asInt()).isEqualTo(4);
+        Api.Response unsafe = api.post("/api/v1/tools/create_tool/execute", Map.of("arguments", Map.of(
+                "name", name + "_x", "description", "d", "parameters", Map.of("type", "object"),
+                "code", "return require('child_process');")));
+        assertThat(unsafe.data().path("isError").asBoolean()).isTrue();
+        assertThat(unsafe.data().path("result").asString()).contains("code");
+    }
+
+    @Test
     void disableAndEnableAUserTool() {
         String id = create(name, "user").data().path("id").asString();
         assertThat(api.post("/api/v1/custom-tools/" + id + "/disable", "").data().path("status").asString())

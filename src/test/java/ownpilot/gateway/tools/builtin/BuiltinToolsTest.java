@@ -84,6 +84,21 @@ class BuiltinToolsTest {
     }
 
     @Test
+    void coloursComparisonsAndBulkReplacement() {
+        assertThat(MoreTextTools.color("#3b82f6", "all")).containsEntry("rgb", "rgb(59, 130, 246)")
+                .containsEntry("hsl", "hsl(217, 91%, 60%)");
+        assertThat(MoreTextTools.color("rgb(255, 0, 0)", "hex")).containsEntry("hex", "#ff0000");
+        assertThat(MoreTextTools.color("hsl(120, 100%, 50%)", "hex")).containsEntry("hex", "#00ff00");
+        assertThatThrownBy(() -> MoreTextTools.color("rgb(300, 0, 0)", "hex")).isInstanceOf(ToolFailure.class);
+        assertThat(MoreTextTools.compare("a b c\nsame", "a b d\nsame")).containsEntry("similarity", "0.6")
+                .containsEntry("onlyInText1", List.of("a b c"));
+        assertThat(MoreTextTools.bulkReplace("cat hat", DataTools.parse(
+                "[{\"find\":\"at\",\"replace\":\"og\"},{\"find\":\"cog\",\"replace\":\"dog\"}]")))
+                .containsEntry("result", "dog hog").containsEntry("replacements", 3);
+        assertThat(MoreTextTools.lorem("words", 5)).isEqualTo("lorem ipsum dolor sit amet");
+    }
+
+    @Test
     void generators() {
         String password = GenerationTools.password(12, true, true, true, true);
         assertThat(password).hasSize(12).matches(".*[A-Z].*").matches(".*[a-z].*").matches(".*\\d.*");

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Shared by the benchmark scripts: build the jar, start the gateway on a throw-away data dir, stop it.
+# Knobs: BENCH_PORT, SKIP_BUILD=1, JAVA_OPTS (JVM flags), GATEWAY_ARGS (extra --key=value arguments).
+
+PORT=${BENCH_PORT:-18080}
+BASE="http://127.0.0.1:$PORT"
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+
+start_gateway() {
+  local java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+  [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -ntp -DskipTests package
+  local jar
+  jar=$(ls target/ownpilot-gateway-*.jar | grep -v plain | head -1)
+  BENCH_DATA=$(mktemp -d /tmp/ownpilot-bench-XXXX)
+  mkdir -p bench/results
+  # shellcheck disable=SC2086
+  "$java" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$jar" --ownpilot.data-dir="$BENCH_DATA" \
+    --server.port="$PORT" --logging.level.root=WARN ${GATEWAY_ARGS:-} >bench/results/gateway.log 2>&1 &
+  GATEWAY_PID=$!
+  trap stop_gateway EXIT
+  for _ in $(seq 1 120); do
+    curl -fs "$BASE/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "gateway did not become ready; see bench/results/gateway.log" >&2
+  exit 1
+}
+
+stop_gateway() {
+  kill "$GATEWAY_PID" 2>/dev/null
+  wait "$GATEWAY_PID" 2>/dev/null
+  rm -rf "$BENCH_DATA"
+}
+
+# wrk_report LABEL WRK-ARGS... : prints requests/s, p50, p99 and errors of one wrk run.
+wrk_report() {
+  local label=$1
+  shift
+  local out
+  out=$(wrk --latency "$@")
+  printf '%-34s %10s req/s   p50 %8s   p99 %8s   %s\n' "$label" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="50%" {print $2}' <<<"$out")" \
+    "$(awk '$1=="99%" {print $2}' <<<"$out")" "$(grep -E 'Non-2xx|Socket errors' <<<"$out" || echo 'no errors')"
+}
