@@ -5,8 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
-DURATION=${BENCH_DURATION:-10s}
-WARMUP=${BENCH_WARMUP:-10s}
 start_gateway
 
 for i in $(seq 1 50); do

@@ -3,6 +3,8 @@
 # Knobs: BENCH_PORT, SKIP_BUILD=1, JAVA_OPTS (JVM flags), GATEWAY_ARGS (extra --key=value arguments).
 
 PORT=${BENCH_PORT:-18080}
+DURATION=${BENCH_DURATION:-10s}
+WARMUP=${BENCH_WARMUP:-10s}
 BASE="http://127.0.0.1:$PORT"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then

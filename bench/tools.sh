@@ -7,8 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
-DURATION=${BENCH_DURATION:-10s}
-WARMUP=${BENCH_WARMUP:-10s}
 start_gateway
 
 LUA=$(mktemp /tmp/ownpilot-bench-XXXX.lua)

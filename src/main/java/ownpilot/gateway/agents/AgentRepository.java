@@ -2,10 +2,10 @@ package ownpilot.gateway.agents;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ownpilot.gateway.shared.SqlValues;
 import org.springframework.stereotype.Repository;
 import ownpilot.gateway.shared.Paging;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,11 +84,6 @@ class AgentRepository {
         AgentConfig config = json.readValue(rs.getString("config"), AgentConfig.class);
         return new Agent(rs.getString("id"), rs.getString("name"), rs.getString("provider"), rs.getString("model"),
                 rs.getString("system_prompt"), config, rs.getString("template_id"),
-                rs.getString("current_conversation_id"), time(rs, "created_at"), time(rs, "updated_at"));
-    }
-
-    private static String time(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant().toString();
+                rs.getString("current_conversation_id"), SqlValues.instant(rs, "created_at"), SqlValues.instant(rs, "updated_at"));
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ownpilot.gateway.shared.SqlValues;
 import org.springframework.stereotype.Repository;
 import ownpilot.gateway.shared.Paging;
 import ownpilot.gateway.shared.records.RawJson;
@@ -67,8 +68,8 @@ class AuditRepository {
                 .param("user", userId)
                 .query((rs, n) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("oldest", instant(rs, "oldest"));
-                    m.put("newest", instant(rs, "newest"));
+                    m.put("oldest", SqlValues.instant(rs, "oldest"));
+                    m.put("newest", SqlValues.instant(rs, "newest"));
                     return m;
                 }).single();
     }
@@ -90,16 +91,11 @@ class AuditRepository {
         out.put("resource", Map.of("type", rs.getString("resource_type"), "id", rs.getString("resource_id")));
         out.put("outcome", rs.getString("outcome"));
         out.put("severity", rs.getString("severity"));
-        out.put("timestamp", instant(rs, "created_at"));
+        out.put("timestamp", SqlValues.instant(rs, "created_at"));
         out.put("correlationId", rs.getString("correlation_id"));
         Object duration = rs.getObject("duration_ms");
         out.put("duration", duration);
         out.put("metadata", new RawJson(rs.getString("details")));
         return out;
-    }
-
-    private static String instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant().toString();
     }
 }

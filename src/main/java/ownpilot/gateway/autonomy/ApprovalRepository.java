@@ -2,10 +2,10 @@ package ownpilot.gateway.autonomy;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ownpilot.gateway.shared.SqlValues;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,12 +92,7 @@ class ApprovalRepository {
         return new Approval(rs.getString("id"), rs.getString("tool"), json.readTree(rs.getString("arguments")),
                 json.readTree(rs.getString("risk")), rs.getString("status"), rs.getString("reason"),
                 rs.getString("actor_type"), rs.getString("actor_id"), rs.getString("correlation_id"),
-                result == null ? null : json.readTree(result), time(rs, "created_at"), time(rs, "expires_at"),
-                time(rs, "decided_at"));
-    }
-
-    private static String time(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant().toString();
+                result == null ? null : json.readTree(result), SqlValues.instant(rs, "created_at"), SqlValues.instant(rs, "expires_at"),
+                SqlValues.instant(rs, "decided_at"));
     }
 }

@@ -2,12 +2,12 @@ package ownpilot.gateway.customtools;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ownpilot.gateway.shared.SqlValues;
 import org.springframework.stereotype.Repository;
 import ownpilot.gateway.shared.Paging;
 import tools.jackson.databind.json.JsonMapper;
@@ -115,12 +115,7 @@ class CustomToolRepository {
         return new CustomTool(rs.getString("id"), rs.getString("name"), rs.getString("description"),
                 json.readTree(rs.getString("parameters")), rs.getString("code"), rs.getString("category"),
                 rs.getString("status"), permissions, rs.getBoolean("requires_approval"), rs.getString("created_by"),
-                rs.getInt("version"), rs.getInt("usage_count"), time(rs, "last_used_at"), time(rs, "created_at"),
-                time(rs, "updated_at"));
-    }
-
-    private static String time(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant().toString();
+                rs.getInt("version"), rs.getInt("usage_count"), SqlValues.instant(rs, "last_used_at"), SqlValues.instant(rs, "created_at"),
+                SqlValues.instant(rs, "updated_at"));
     }
 }

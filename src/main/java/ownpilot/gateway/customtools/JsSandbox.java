@@ -21,6 +21,8 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.tools.ToolFailure;
 
@@ -164,6 +166,18 @@ class JsSandbox implements DisposableBean {
         } catch (PolyglotException | IllegalStateException alreadyCancelled) {
             // the deadline closed it first
         }
+    }
+
+    /** Parses and runs a trivial script off the request path, so the first real call is not the slow one. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread.ofVirtual().name("js-sandbox-warm-up").start(() -> {
+            try {
+                run("return args.n + 1;", "{\"n\":1}");
+            } catch (RuntimeException e) {
+                // a failed warm-up only means the first call is slower
+            }
+        });
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.SqlValues;
 import ownpilot.gateway.shared.ApiException.FieldProblem;
 import tools.jackson.databind.JsonNode;
 
@@ -108,8 +108,8 @@ public final class RecordSchema {
         for (int i = 0; i < fields.size(); i++) {
             values[i + 1] = read(rs, fields.get(i));
         }
-        values[values.length - 2] = rs.getObject("created_at", OffsetDateTime.class).toInstant().toString();
-        values[values.length - 1] = rs.getObject("updated_at", OffsetDateTime.class).toInstant().toString();
+        values[values.length - 2] = SqlValues.instant(rs, "created_at");
+        values[values.length - 1] = SqlValues.instant(rs, "updated_at");
         return new RecordRow(jsonNames, values);
     }
 
@@ -119,10 +119,7 @@ public final class RecordSchema {
             case TEXT -> rs.getString(column);
             case BOOLEAN -> rs.getObject(column) == null ? null : rs.getBoolean(column);
             case INTEGER -> rs.getObject(column) == null ? null : rs.getInt(column);
-            case TIMESTAMP -> {
-                OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-                yield t == null ? null : t.toInstant().toString();
-            }
+            case TIMESTAMP -> SqlValues.instant(rs, column);
             case DATE -> {
                 LocalDate d = rs.getObject(column, LocalDate.class);
                 yield d == null ? null : d.toString();

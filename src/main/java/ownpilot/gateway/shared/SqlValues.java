@@ -1,0 +1,17 @@
+package ownpilot.gateway.shared;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+
+/** Reading column values the way every API response shows them. */
+public final class SqlValues {
+
+    private SqlValues() {}
+
+    /** A {@code timestamptz} column as an ISO-8601 UTC string, or {@code null}. */
+    public static String instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant().toString();
+    }
+}
