@@ -33,6 +33,21 @@ class ToolsApiTest extends ApiTestBase {
     }
 
     @Test
+    void everyListedToolCanBeExecuted() {
+        for (JsonNode tool : api.get("/api/v1/tools").data()) {
+            String name = tool.path("name").asString();
+            Api.Response r = api.post("/api/v1/tools/" + name + "/execute", Map.of("arguments", Map.of()));
+            assertThat(r.status()).as(name + " " + r.raw().body()).isIn(200, 400);
+            if (r.status() == 400) {
+                assertThat(r.errorCode()).as(name).isEqualTo("VALIDATION_ERROR");
+                assertThat(r.body().path("error").path("details").toString()).as(name).contains("is required");
+            } else {
+                assertThat(r.data().path("tool").asString()).isEqualTo(name);
+            }
+        }
+    }
+
+    @Test
     void groupedViewsAndCategoryCountsAgree() {
         Api.Response categories = api.get("/api/v1/tools/meta/categories");
         int total = 0;
