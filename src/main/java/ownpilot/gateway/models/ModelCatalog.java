@@ -1,0 +1,79 @@
+package ownpilot.gateway.models;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+import ownpilot.gateway.settings.ProviderCatalog;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The provider and model catalog: the {@code models/*.json} files generated from models.dev and
+ * packaged with the gateway. It is also the {@link ProviderCatalog} the settings module consults
+ * for provider ids and their API-key variables.
+ */
+@Service
+public class ModelCatalog implements ProviderCatalog {
+
+    private final Map<String, JsonNode> providers;
+    private final List<KnownProvider> known;
+
+    ModelCatalog(JsonMapper json) {
+        Map<String, JsonNode> loaded = new LinkedHashMap<>();
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:models/*.json");
+            java.util.Arrays.sort(files, java.util.Comparator.comparing(Resource::getFilename));
+            for (Resource file : files) {
+                try (InputStream in = file.getInputStream()) {
+                    JsonNode provider = json.readTree(in);
+                    loaded.put(provider.path("id").asString(), provider);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the model catalog", e);
+        }
+        this.providers = Collections.unmodifiableMap(loaded);
+        List<KnownProvider> list = new ArrayList<>();
+        loaded.values().forEach(p -> list.add(new KnownProvider(p.path("id").asString(), p.path("name").asString(),
+                p.path("apiKeyEnv").asString())));
+        this.known = List.copyOf(list);
+    }
+
+    @Override
+    public List<KnownProvider> providers() {
+        return known;
+    }
+
+    public Optional<JsonNode> provider(String id) {
+        return Optional.ofNullable(providers.get(id));
+    }
+
+    public List<ModelInfo> models(String providerId) {
+        JsonNode provider = providers.get(providerId);
+        if (provider == null) {
+            return List.of();
+        }
+        List<ModelInfo> out = new ArrayList<>();
+        for (JsonNode m : provider.path("models")) {
+            List<String> capabilities = m.path("capabilities").valueStream().map(JsonNode::asString).toList();
+            out.add(new ModelInfo(m.path("id").asString(), m.path("name").asString(), providerId,
+                    m.path("contextWindow").asInt(), m.path("maxOutput").asInt(), m.path("inputPrice").asDouble(),
+                    m.path("outputPrice").asDouble(), capabilities, m.path("default").asBoolean(false),
+                    m.path("releaseDate").asString(null)));
+        }
+        return out;
+    }
+
+    public List<String> providerIds() {
+        return List.copyOf(providers.keySet());
+    }
+}

@@ -1,0 +1,75 @@
+package ownpilot.gateway.models;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ownpilot.gateway.settings.ApiKeys;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.QueryParams;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The model catalog (spec §6). A provider is configured when it has a stored API key or its key
+ * variable is set; {@code GET /models} lists the models of configured providers.
+ */
+@RestController
+@RequestMapping("/api/v1/models")
+class ModelsController {
+
+    private final ModelCatalog catalog;
+    private final ApiKeys apiKeys;
+    private final CurrentUser user;
+
+    ModelsController(ModelCatalog catalog, ApiKeys apiKeys, CurrentUser user) {
+        this.catalog = catalog;
+        this.apiKeys = apiKeys;
+        this.user = user;
+    }
+
+    /**
+     * {@code enabledOnly} (default true) is validated; no model is disabled until per-user model
+     * configuration exists, so both values list the same models today.
+     */
+    @GetMapping
+    Map<String, Object> list(@RequestParam Map<String, String> params) {
+        new QueryParams(params).bool("enabledOnly");
+        List<String> configured = apiKeys.configuredProviders(user.id());
+        List<ModelInfo> models = new ArrayList<>();
+        configured.forEach(p -> models.addAll(catalog.models(p)));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("models", models);
+        out.put("configuredProviders", configured);
+        out.put("availableProviders", catalog.providerIds());
+        return out;
+    }
+
+    @GetMapping("/catalog/all")
+    Map<String, List<ModelInfo>> all() {
+        Map<String, List<ModelInfo>> out = new LinkedHashMap<>();
+        catalog.providerIds().forEach(id -> out.put(id, catalog.models(id)));
+        return out;
+    }
+
+    @GetMapping("/{provider}")
+    Map<String, Object> provider(@PathVariable String provider) {
+        JsonNode file = catalog.provider(provider).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "PROVIDER_NOT_FOUND", "Unknown provider: " + provider));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("provider", provider);
+        out.put("providerName", file.path("name").asString());
+        out.put("models", catalog.models(provider));
+        out.put("isConfigured", apiKeys.status(user.id(), provider).configured());
+        out.put("features", file.path("features"));
+        out.put("baseUrl", file.path("baseUrl").isNull() ? null : file.path("baseUrl").asString());
+        out.put("docsUrl", file.path("docsUrl").isNull() ? null : file.path("docsUrl").asString());
+        return out;
+    }
+}
