@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,39 +15,60 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.settings.ProviderCatalog;
+import ownpilot.gateway.shared.DataDirectory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The provider and model catalog: the {@code models/*.json} files generated from models.dev and
- * packaged with the gateway. It is also the {@link ProviderCatalog} the settings module consults
+ * packaged with the gateway, overlaid by providers synced from models.dev at run time. It is also the {@link ProviderCatalog} the settings module consults
  * for provider ids and their API-key variables.
  */
 @Service
 public class ModelCatalog implements ProviderCatalog {
 
-    private final Map<String, JsonNode> providers;
-    private final List<KnownProvider> known;
+    private final JsonMapper json;
+    private final Path synced;
+    private volatile Map<String, JsonNode> providers;
+    private volatile List<KnownProvider> known;
 
-    ModelCatalog(JsonMapper json) {
-        Map<String, JsonNode> loaded = new LinkedHashMap<>();
+    ModelCatalog(JsonMapper json, DataDirectory dataDirectory) {
+        this.json = json;
+        this.synced = dataDirectory.root().resolve("models");
+        reload();
+    }
+
+    /** Reads the packaged catalog, then lets files synced into {@code <data dir>/models} replace providers. */
+    synchronized void reload() {
+        Map<String, JsonNode> loaded = new TreeMap<>();
         try {
-            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:models/*.json");
-            java.util.Arrays.sort(files, java.util.Comparator.comparing(Resource::getFilename));
-            for (Resource file : files) {
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:models/*.json")) {
                 try (InputStream in = file.getInputStream()) {
                     JsonNode provider = json.readTree(in);
                     loaded.put(provider.path("id").asString(), provider);
                 }
             }
+            if (Files.isDirectory(synced)) {
+                try (var files = Files.list(synced)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                        JsonNode provider = json.readTree(file.toFile());
+                        loaded.put(provider.path("id").asString(), provider);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the model catalog", e);
         }
-        this.providers = Collections.unmodifiableMap(loaded);
         List<KnownProvider> list = new ArrayList<>();
         loaded.values().forEach(p -> list.add(new KnownProvider(p.path("id").asString(), p.path("name").asString(),
                 p.path("apiKeyEnv").asString())));
         this.known = List.copyOf(list);
+        this.providers = Collections.unmodifiableMap(loaded);
+    }
+
+    /** Where synced provider files are written. */
+    Path syncedDirectory() {
+        return synced;
     }
 
     @Override

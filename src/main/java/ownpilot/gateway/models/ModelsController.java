@@ -7,6 +7,8 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,11 +27,13 @@ import tools.jackson.databind.JsonNode;
 class ModelsController {
 
     private final ModelCatalog catalog;
+    private final ModelsDevSync sync;
     private final ApiKeys apiKeys;
     private final CurrentUser user;
 
-    ModelsController(ModelCatalog catalog, ApiKeys apiKeys, CurrentUser user) {
+    ModelsController(ModelCatalog catalog, ModelsDevSync sync, ApiKeys apiKeys, CurrentUser user) {
         this.catalog = catalog;
+        this.sync = sync;
         this.apiKeys = apiKeys;
         this.user = user;
     }
@@ -56,6 +60,30 @@ class ModelsController {
         Map<String, List<ModelInfo>> out = new LinkedHashMap<>();
         catalog.providerIds().forEach(id -> out.put(id, catalog.models(id)));
         return out;
+    }
+
+    @GetMapping("/sync/providers")
+    Map<String, Object> syncProviders() {
+        return sync.providers();
+    }
+
+    /** {@code {"providers": ["openai", …]}} syncs those; no body or an empty list syncs every provider. */
+    @PostMapping("/sync")
+    Map<String, Object> sync(@RequestBody(required = false) JsonNode body) {
+        List<String> requested = new ArrayList<>();
+        if (body != null && !body.isNull() && !body.isMissingNode()) {
+            JsonNode providers = body.path("providers");
+            if (!body.isObject() || !providers.isMissingNode() && !providers.isArray() || providers.size() > 500) {
+                throw ApiException.validation("providers", "must be an array of at most 500 provider ids");
+            }
+            for (JsonNode p : providers) {
+                if (!p.isString() || !p.stringValue().matches("^[a-z0-9][a-z0-9._-]{0,63}$")) {
+                    throw ApiException.validation("providers", "must contain provider ids such as openai");
+                }
+                requested.add(p.stringValue());
+            }
+        }
+        return sync.sync(requested);
     }
 
     @GetMapping("/{provider}")

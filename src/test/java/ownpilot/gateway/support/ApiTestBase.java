@@ -21,11 +21,13 @@ import ownpilot.gateway.GatewayApplication;
 public abstract class ApiTestBase {
 
     protected static final FakeDockerEngine DOCKER;
+    protected static final FakeModelsDev MODELS_DEV;
     protected static final Path DATA_DIR;
 
     static {
         try {
             DOCKER = new FakeDockerEngine();
+            MODELS_DEV = new FakeModelsDev();
             DATA_DIR = Files.createTempDirectory("ownpilot-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -39,6 +41,7 @@ public abstract class ApiTestBase {
         registry.add("ownpilot.cors.allowed-origins", () -> "http://localhost:5173");
         registry.add("ownpilot.http.max-body-bytes", () -> "262144");
         registry.add("ownpilot.customtools.timeout-ms", () -> "1000");
+        registry.add("ownpilot.models.sync-url", MODELS_DEV::url);
         String external = System.getenv("OWNPILOT_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
             registry.add("ownpilot.database.url", () -> external);

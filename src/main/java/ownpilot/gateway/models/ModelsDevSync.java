@@ -1,0 +1,128 @@
+package ownpilot.gateway.models;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import ownpilot.gateway.shared.ApiException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Fetches the models.dev catalog ({@code ownpilot.models.sync-url}) and writes converted provider
+ * files into the data directory. When models.dev cannot be reached, or answers with something that
+ * is not a catalog, nothing is written and the caller gets 503 {@code SYNC_UNAVAILABLE}.
+ */
+@Service
+class ModelsDevSync {
+
+    private static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    private final ModelCatalog catalog;
+    private final JsonMapper json;
+    private final URI source;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    ModelsDevSync(ModelCatalog catalog, JsonMapper json,
+            @Value("${ownpilot.models.sync-url:https://models.dev/api.json}") String source) {
+        this.catalog = catalog;
+        this.json = json;
+        this.source = URI.create(source);
+    }
+
+    /** The providers models.dev offers now, most models first. */
+    Map<String, Object> providers() {
+        Map<String, ObjectNode> converted = CatalogConverter.convert(fetch());
+        List<Map<String, Object>> list = new ArrayList<>();
+        converted.values().forEach(p -> list.add(Map.of("id", p.path("id").asString(), "name",
+                p.path("name").asString(), "modelCount", p.path("models").size())));
+        list.sort(Comparator.comparing((Map<String, Object> p) -> (Integer) p.get("modelCount")).reversed());
+        return Map.of("providers", list, "total", list.size(), "source", source.toString());
+    }
+
+    /** Syncs the named providers (all when {@code requested} is empty) and reloads the catalog. */
+    Map<String, Object> sync(List<String> requested) {
+        Map<String, ObjectNode> converted = CatalogConverter.convert(fetch());
+        List<String> wanted = requested.isEmpty() ? List.copyOf(converted.keySet()) : requested;
+        List<String> synced = new ArrayList<>();
+        List<String> notFound = new ArrayList<>();
+        try {
+            Files.createDirectories(catalog.syncedDirectory());
+            for (String id : wanted) {
+                ObjectNode provider = converted.get(id);
+                if (provider == null) {
+                    notFound.add(id);
+                    continue;
+                }
+                write(catalog.syncedDirectory().resolve(id + ".json"), provider);
+                synced.add(id);
+            }
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "SYNC_FAILED",
+                    "Could not write the synced catalog: " + e.getMessage());
+        }
+        catalog.reload();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("synced", synced);
+        out.put("notFound", notFound);
+        out.put("total", synced.size());
+        out.put("message", "Synced " + synced.size() + " provider(s) from " + source);
+        return out;
+    }
+
+    private void write(Path target, JsonNode provider) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), ".sync-", ".json");
+        Files.writeString(temp, json.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(provider));
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private JsonNode fetch() {
+        try {
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(source)
+                    .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw unavailable("models.dev answered HTTP " + response.statusCode());
+                }
+                byte[] bytes = body.readNBytes((int) MAX_BYTES + 1);
+                if (bytes.length > MAX_BYTES) {
+                    throw unavailable("the models.dev answer is larger than " + MAX_BYTES + " bytes");
+                }
+                JsonNode document = json.readTree(bytes);
+                if (!document.isObject() || document.isEmpty()) {
+                    throw unavailable("the models.dev answer is not a catalog");
+                }
+                return document;
+            }
+        } catch (IOException | JacksonException e) {
+            throw unavailable("models.dev is not reachable (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted");
+        }
+    }
+
+    private ApiException unavailable(String why) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SYNC_UNAVAILABLE",
+                "Cannot sync the model catalog: " + why + ". The catalog was not changed.");
+    }
+}
