@@ -1,0 +1,140 @@
+package ownpilot.gateway.models;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import ownpilot.gateway.shared.ApiException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Asks a local model server which models it has. Ollama: {@code <base>/api/tags}. Others: the
+ * provider's discovery endpoint (if set), then {@code /v1/models}, {@code /api/v1/models},
+ * {@code /models} on the server's origin; the first JSON answer with a non-empty list (an array or
+ * {@code {"data": [...]}}) wins. Each try: 8 s, no redirects, at most 4 MB. Link-local, multicast
+ * and unspecified addresses (cloud metadata services live there) are refused; loopback and LAN
+ * addresses are allowed, since local servers live there.
+ */
+@Component
+class ModelDiscovery {
+
+    private static final long MAX_BYTES = 4L * 1024 * 1024;
+
+    record Found(String sourceUrl, List<String> modelIds) {}
+
+    private final JsonMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(8))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    ModelDiscovery(JsonMapper json) {
+        this.json = json;
+    }
+
+    Found discover(String providerType, String baseUrl, String discoveryEndpoint, String apiKey) {
+        List<String> tried = new ArrayList<>();
+        for (URI candidate : candidates(providerType, baseUrl, discoveryEndpoint)) {
+            tried.add(candidate.toString());
+            List<String> ids = fetch(candidate, apiKey, providerType.equals("ollama"));
+            if (!ids.isEmpty()) {
+                return new Found(candidate.toString(), ids);
+            }
+        }
+        throw new ApiException(HttpStatus.BAD_GATEWAY, "DISCOVERY_FAILED",
+                "No model list found; tried " + String.join(", ", tried));
+    }
+
+    static List<URI> candidates(String providerType, String baseUrl, String discoveryEndpoint) {
+        String base = baseUrl.replaceAll("/+$", "");
+        LinkedHashSet<URI> out = new LinkedHashSet<>();
+        if (providerType.equals("ollama")) {
+            out.add(URI.create(base + "/api/tags"));
+            return List.copyOf(out);
+        }
+        URI baseUri = URI.create(base + "/");
+        if (discoveryEndpoint != null) {
+            out.add(baseUri.resolve(discoveryEndpoint.startsWith("/") ? discoveryEndpoint.substring(1) : discoveryEndpoint));
+        }
+        if (base.endsWith("/v1")) {
+            out.add(URI.create(base + "/models"));
+        }
+        URI origin = URI.create(baseUri.getScheme() + "://" + baseUri.getRawAuthority() + "/");
+        for (String path : List.of("v1/models", "api/v1/models", "models")) {
+            out.add(origin.resolve(path));
+        }
+        return List.copyOf(out);
+    }
+
+    private List<String> fetch(URI uri, String apiKey, boolean ollama) {
+        try {
+            checkAddress(uri);
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(8))
+                    .header("Accept", "application/json").GET();
+            if (apiKey != null) {
+                request.header("Authorization", "Bearer " + apiKey);
+            }
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    return List.of();
+                }
+                byte[] bytes = body.readNBytes((int) MAX_BYTES + 1);
+                return bytes.length > MAX_BYTES ? List.of() : ids(json.readTree(bytes), ollama);
+            }
+        } catch (IOException | JacksonException | IllegalArgumentException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    private static List<String> ids(JsonNode body, boolean ollama) {
+        JsonNode list = ollama ? body.path("models") : body.isArray() ? body : body.path("data");
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode entry : list) {
+            String id = entry.isString() ? entry.asString()
+                    : entry.path(ollama ? "name" : "id").asString(entry.path("name").asString(""));
+            if (!id.isBlank() && id.length() <= 200) {
+                ids.add(id);
+            }
+            if (ids.size() >= 1000) {
+                break;
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    static void checkAddress(URI uri) throws UnknownHostException {
+        for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+            if (address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+                throw new IllegalArgumentException("Refusing to contact " + address.getHostAddress());
+            }
+        }
+    }
+
+    /** {@code org/llama3.1:8b-instruct} → {@code Llama3.1 8b Instruct}. */
+    static String displayName(String modelId) {
+        String name = modelId.contains("/") ? modelId.substring(modelId.lastIndexOf('/') + 1) : modelId;
+        String[] words = name.replace(':', ' ').replace('-', ' ').replace('_', ' ').trim().split("\\s+");
+        StringBuilder out = new StringBuilder();
+        for (String w : words) {
+            if (!w.isEmpty()) {
+                out.append(out.isEmpty() ? "" : " ").append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+            }
+        }
+        return out.isEmpty() ? modelId : out.toString();
+    }
+}
