@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.shared.ApiException;
-import ownpilot.gateway.shared.ApiException.FieldProblem;
 import ownpilot.gateway.shared.Ids;
+import ownpilot.gateway.shared.JsonFields;
 import ownpilot.gateway.tools.ToolRegistry;
 import tools.jackson.databind.JsonNode;
 
@@ -86,88 +86,49 @@ class CustomToolService {
 
     /** Parses a create body ({@code base == null}) or a patch over {@code base}. */
     CustomTool parse(JsonNode body, CustomTool base) {
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("The body must be a JSON object");
-        }
+        JsonFields in = JsonFields.of(body);
         boolean creating = base == null;
-        List<FieldProblem> problems = new ArrayList<>();
         for (String field : body.propertyNames()) {
             if (!(creating ? CREATE_FIELDS : PATCH_FIELDS).contains(field)) {
-                problems.add(new FieldProblem(field, creating ? "is not a known field" : "cannot be changed"));
+                in.problem(field, !creating && CREATE_FIELDS.contains(field) ? "cannot be changed" : "is not a known field");
             }
         }
-        String name = creating ? text(body, "name", null, 64, true, problems) : base.name();
+        String name = creating ? in.text("name", null, 64, true) : base.name();
         if (creating && name != null && !NAME.matcher(name).matches()) {
-            problems.add(new FieldProblem("name", "must match ^[a-z][a-z0-9_]*$ (at most 64 characters)"));
+            in.problem("name", "must match ^[a-z][a-z0-9_]*$ (at most 64 characters)");
         }
-        String description = text(body, "description", creating ? null : base.description(), 2000, creating, problems);
-        String code = text(body, "code", creating ? null : base.code(), JsSandbox.MAX_CODE_CHARS, creating, problems);
-        String category = text(body, "category", creating ? "Custom" : base.category(), 50, false, problems);
-        JsonNode parameters = body.has("parameters") ? body.get("parameters") : creating ? null : base.parameters();
+        String description = in.text("description", creating ? null : base.description(), 2000, true);
+        String code = in.text("code", creating ? null : base.code(), JsSandbox.MAX_CODE_CHARS, true);
+        String category = in.text("category", creating ? "Custom" : base.category(), 50, false);
+        JsonNode parameters = in.has("parameters") ? in.node("parameters") : creating ? null : base.parameters();
         String schemaProblem = checkSchema(parameters);
         if (schemaProblem != null) {
-            problems.add(new FieldProblem("parameters", schemaProblem));
+            in.problem("parameters", schemaProblem);
         }
-        List<String> permissions = creating ? List.of() : base.permissions();
-        if (body.has("permissions")) {
-            permissions = permissions(body.get("permissions"), problems);
+        List<String> permissions = in.has("permissions") ? permissions(in) : creating ? List.of() : base.permissions();
+        String createdBy = creating ? in.text("createdBy", "user", 10, false) : base.createdBy();
+        if (!List.of("user", "llm").contains(createdBy)) {
+            in.problem("createdBy", "must be user or llm");
         }
-        String createdBy = creating ? text(body, "createdBy", "user", 10, false, problems) : base.createdBy();
-        if (createdBy != null && !List.of("user", "llm").contains(createdBy)) {
-            problems.add(new FieldProblem("createdBy", "must be user or llm"));
-        }
-        boolean requiresApproval = bool(body, "requiresApproval",
-                creating ? "llm".equals(createdBy) : base.requiresApproval(), problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
-        }
+        boolean requiresApproval = in.bool("requiresApproval",
+                creating ? "llm".equals(createdBy) : base.requiresApproval());
+        in.check();
         CodeScanner.check(code);
         String status = creating ? ("llm".equals(createdBy) ? "pending_approval" : "active") : base.status();
         return new CustomTool(null, name, description, parameters, code, category, status, permissions,
                 requiresApproval, createdBy, 1, 0, null, null, null);
     }
 
-    private static String text(JsonNode body, String field, String fallback, int max, boolean required,
-            List<FieldProblem> problems) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                problems.add(new FieldProblem(field, "is required"));
-            }
-            return fallback;
-        }
-        if (!v.isString() || v.stringValue().isBlank()) {
-            problems.add(new FieldProblem(field, "must be a non-empty string"));
-            return fallback;
-        }
-        if (v.stringValue().length() > max) {
-            problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
-            return fallback;
-        }
-        return v.stringValue();
-    }
-
-    private static boolean bool(JsonNode body, String field, boolean fallback, List<FieldProblem> problems) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            return fallback;
-        }
-        if (!v.isBoolean()) {
-            problems.add(new FieldProblem(field, "must be true or false"));
-            return fallback;
-        }
-        return v.booleanValue();
-    }
-
-    private static List<String> permissions(JsonNode value, List<FieldProblem> problems) {
+    private static List<String> permissions(JsonFields in) {
+        JsonNode value = in.node("permissions");
         List<String> out = new ArrayList<>();
         if (!value.isArray()) {
-            problems.add(new FieldProblem("permissions", "must be an array"));
+            in.problem("permissions", "must be an array");
             return out;
         }
         for (JsonNode p : value) {
             if (!p.isString() || !CustomTool.PERMISSIONS.contains(p.stringValue())) {
-                problems.add(new FieldProblem("permissions", "must contain only " + CustomTool.PERMISSIONS));
+                in.problem("permissions", "must contain only " + CustomTool.PERMISSIONS);
                 return out;
             }
             out.add(p.stringValue());

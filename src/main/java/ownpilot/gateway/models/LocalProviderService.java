@@ -9,6 +9,7 @@ import ownpilot.gateway.security.SecretCipher;
 import ownpilot.gateway.settings.LocalProviderSource;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.Ids;
+import ownpilot.gateway.shared.JsonFields;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -111,71 +112,35 @@ class LocalProviderService implements LocalProviderSource {
     }
 
     private LocalProviderRepository.Row read(JsonNode body, LocalProviderRepository.Row current) {
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("The body must be a JSON object");
-        }
-        for (String field : body.propertyNames()) {
-            if (!FIELDS.contains(field) || current != null && field.equals("providerType")) {
-                throw ApiException.validation(field, current != null && field.equals("providerType")
-                        ? "cannot be changed; add a new provider instead" : "is not a known field");
-            }
-        }
         boolean creating = current == null;
+        JsonFields in = JsonFields.of(body).allow(FIELDS);
+        if (!creating && in.has("providerType")) {
+            in.problem("providerType", "cannot be changed; add a new provider instead");
+        }
         String id = creating ? Ids.prefixed("local") : current.id();
-        String name = text(body, "name", creating ? null : current.name(), 100, creating);
-        String type = text(body, "providerType", creating ? null : current.providerType(), 20, creating);
-        if (!TYPES.contains(type)) {
-            throw ApiException.validation("providerType", "must be one of " + String.join(", ", TYPES));
+        String name = in.text("name", creating ? null : current.name(), 100, true);
+        String type = creating ? in.text("providerType", null, 20, true) : current.providerType();
+        if (type != null && !TYPES.contains(type)) {
+            in.problem("providerType", "must be one of " + String.join(", ", TYPES));
         }
-        String baseUrl = text(body, "baseUrl", creating ? null : current.baseUrl(), 2048, creating);
-        ProviderConfigs.checkBaseUrl(baseUrl);
-        String discoveryEndpoint = body.has("discoveryEndpoint") && body.get("discoveryEndpoint").isNull() ? null
-                : text(body, "discoveryEndpoint", creating ? null : current.discoveryEndpoint(), 200, false);
+        String baseUrl = in.text("baseUrl", creating ? null : current.baseUrl(), 2048, true);
+        String discoveryEndpoint = in.nullableText("discoveryEndpoint", creating ? null : current.discoveryEndpoint(),
+                200);
         if (discoveryEndpoint != null && !discoveryEndpoint.matches("^/[A-Za-z0-9._~/-]*$")) {
-            throw ApiException.validation("discoveryEndpoint", "must be a path such as /v1/models");
+            in.problem("discoveryEndpoint", "must be a path such as /v1/models");
         }
-        String apiKey = creating ? null : current.apiKey();
-        if (body.has("apiKey")) {
-            JsonNode key = body.get("apiKey");
-            if (key.isNull()) {
-                apiKey = null;
-            } else if (!key.isString() || key.stringValue().isBlank() || key.stringValue().length() > 4096) {
-                throw ApiException.validation("apiKey", "must be a non-empty string of at most 4096 characters");
-            } else {
-                apiKey = cipher.encrypt(key.stringValue(), keyContext(id));
-            }
-        }
-        return new LocalProviderRepository.Row(id, name, type, baseUrl.replaceAll("/+$", ""), apiKey,
-                bool(body, "isEnabled", creating || current.isEnabled()),
-                bool(body, "isDefault", !creating && current.isDefault()), discoveryEndpoint, null, null, null);
+        String newKey = in.nullableText("apiKey", null, 4096);
+        boolean enabled = in.bool("isEnabled", creating || current.isEnabled());
+        boolean isDefault = in.bool("isDefault", !creating && current.isDefault());
+        in.check();
+        ProviderConfigs.checkBaseUrl(baseUrl);
+        String apiKey = !in.has("apiKey") ? (creating ? null : current.apiKey())
+                : newKey == null ? null : cipher.encrypt(newKey, keyContext(id));
+        return new LocalProviderRepository.Row(id, name, type, baseUrl.replaceAll("/+$", ""), apiKey, enabled,
+                isDefault, discoveryEndpoint, null, null, null);
     }
 
     private static String keyContext(String id) {
         return "local_provider:" + id;
-    }
-
-    private static String text(JsonNode body, String field, String fallback, int max, boolean required) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw ApiException.validation(field, "is required");
-            }
-            return fallback;
-        }
-        if (!v.isString() || v.stringValue().isBlank() || v.stringValue().length() > max) {
-            throw ApiException.validation(field, "must be a non-empty string of at most " + max + " characters");
-        }
-        return v.stringValue().trim();
-    }
-
-    private static boolean bool(JsonNode body, String field, boolean fallback) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            return fallback;
-        }
-        if (!v.isBoolean()) {
-            throw ApiException.validation(field, "must be true or false");
-        }
-        return v.booleanValue();
     }
 }

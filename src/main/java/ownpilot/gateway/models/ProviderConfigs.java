@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.JsonFields;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,6 +20,8 @@ public class ProviderConfigs {
     static final java.util.List<String> TYPES = java.util.List.of("openai", "anthropic", "google",
             "openai-compatible");
     private static final Pattern ENV = Pattern.compile("^[A-Z_][A-Z0-9_]{0,127}$");
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("baseUrl", "providerType", "isEnabled",
+            "apiKeyEnv", "notes");
 
     /** The settings in force for one provider. */
     public record Effective(String providerId, String type, String baseUrl, String apiKeyEnv, boolean isEnabled) {}
@@ -53,33 +56,22 @@ public class ProviderConfigs {
 
     /** A validated override from a PUT body; fields left out keep the current override's values. */
     ProviderOverride read(String providerId, JsonNode body, ProviderOverride current) {
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("The body must be a JSON object");
+        JsonFields in = JsonFields.of(body).allow(FIELDS);
+        String baseUrl = in.nullableText("baseUrl", current == null ? null : current.baseUrl(), 2048);
+        String type = in.nullableText("providerType", current == null ? null : current.providerType(), 32);
+        if (type != null && !TYPES.contains(type)) {
+            in.problem("providerType", "must be one of " + String.join(", ", TYPES));
         }
-        java.util.Set<String> known = java.util.Set.of("baseUrl", "providerType", "isEnabled", "apiKeyEnv", "notes");
-        for (String field : body.propertyNames()) {
-            if (!known.contains(field)) {
-                throw ApiException.validation(field, "is not a known field");
-            }
+        String env = in.nullableText("apiKeyEnv", current == null ? null : current.apiKeyEnv(), 128);
+        if (env != null && !ENV.matcher(env).matches()) {
+            in.problem("apiKeyEnv", "must be an environment variable name such as MY_KEY");
         }
-        String baseUrl = text(body, "baseUrl", current == null ? null : current.baseUrl(), 2048);
+        boolean isEnabled = in.bool("isEnabled", current == null || current.isEnabled());
+        String notes = in.nullableText("notes", current == null ? null : current.notes(), 1000);
+        in.check();
         if (baseUrl != null) {
             checkBaseUrl(baseUrl);
         }
-        String type = text(body, "providerType", current == null ? null : current.providerType(), 32);
-        if (type != null && !TYPES.contains(type)) {
-            throw ApiException.validation("providerType", "must be one of " + String.join(", ", TYPES));
-        }
-        String env = text(body, "apiKeyEnv", current == null ? null : current.apiKeyEnv(), 128);
-        if (env != null && !ENV.matcher(env).matches()) {
-            throw ApiException.validation("apiKeyEnv", "must be an environment variable name such as MY_KEY");
-        }
-        JsonNode enabled = body.get("isEnabled");
-        if (enabled != null && !enabled.isBoolean()) {
-            throw ApiException.validation("isEnabled", "must be true or false");
-        }
-        boolean isEnabled = enabled != null ? enabled.booleanValue() : current == null || current.isEnabled();
-        String notes = text(body, "notes", current == null ? null : current.notes(), 1000);
         return new ProviderOverride(providerId, baseUrl, type, isEnabled, env, notes, null);
     }
 
@@ -95,19 +87,5 @@ public class ProviderConfigs {
         } catch (URISyntaxException e) {
             throw ApiException.validation("baseUrl", "must be a valid URL");
         }
-    }
-
-    private static String text(JsonNode body, String field, String fallback, int max) {
-        JsonNode v = body.get(field);
-        if (v == null) {
-            return fallback;
-        }
-        if (v.isNull()) {
-            return null;
-        }
-        if (!v.isString() || v.stringValue().isBlank() || v.stringValue().length() > max) {
-            throw ApiException.validation(field, "must be a non-empty string of at most " + max + " characters");
-        }
-        return v.stringValue().trim();
     }
 }
