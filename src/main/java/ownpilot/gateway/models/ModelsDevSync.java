@@ -58,6 +58,55 @@ class ModelsDevSync {
         return Map.of("providers", list, "total", list.size(), "source", source.toString());
     }
 
+    /** What a sync would change: providers and models offered, models new to the catalog, price changes. */
+    Map<String, Object> status() {
+        Map<String, ObjectNode> converted = CatalogConverter.convert(fetch());
+        int total = 0;
+        int added = 0;
+        int repriced = 0;
+        for (var e : converted.entrySet()) {
+            Map<String, ModelInfo> current = new LinkedHashMap<>();
+            catalog.models(e.getKey()).forEach(m -> current.put(m.id(), m));
+            for (JsonNode m : e.getValue().path("models")) {
+                total++;
+                ModelInfo known = current.get(m.path("id").asString());
+                if (known == null) {
+                    added++;
+                } else if (known.inputPrice() != m.path("inputPrice").asDouble()
+                        || known.outputPrice() != m.path("outputPrice").asDouble()) {
+                    repriced++;
+                }
+            }
+        }
+        return Map.of("providers", converted.size(), "totalModels", total, "newModels", added,
+                "changedPricing", repriced, "source", source.toString());
+    }
+
+    /** Removes every synced provider file, so the packaged catalog applies again. */
+    void clearSynced() {
+        try (var files = Files.list(catalog.syncedDirectory())) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        } catch (java.nio.file.NoSuchFileException none) {
+            // nothing synced yet
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "SYNC_FAILED", "Cannot clear synced files");
+        }
+        catalog.reload();
+    }
+
+    /** Removes one synced provider file; false when the provider had none. */
+    boolean removeSynced(String providerId) {
+        try {
+            boolean removed = Files.deleteIfExists(catalog.syncedDirectory().resolve(providerId + ".json"));
+            catalog.reload();
+            return removed;
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "SYNC_FAILED", "Cannot remove the synced file");
+        }
+    }
+
     /** Syncs the named providers (all when {@code requested} is empty) and reloads the catalog. */
     Map<String, Object> sync(List<String> requested) {
         Map<String, ObjectNode> converted = CatalogConverter.convert(fetch());

@@ -49,6 +49,16 @@ public class ProviderConfigs {
                 o.map(ProviderOverride::isEnabled).orElse(true));
     }
 
+    /** Sets the one enabled flag of a catalog provider, keeping the rest of the user's override. */
+    boolean setEnabled(String userId, String providerId, boolean enabled) {
+        requireProvider(providerId);
+        ProviderOverride current = overrides.find(userId, providerId).orElse(null);
+        ProviderOverride next = new ProviderOverride(providerId, current == null ? null : current.baseUrl(),
+                current == null ? null : current.providerType(), enabled, current == null ? null : current.apiKeyEnv(),
+                current == null ? null : current.notes(), null);
+        return overrides.save(userId, next).isEnabled();
+    }
+
     JsonNode requireProvider(String providerId) {
         return catalog.provider(providerId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                 "PROVIDER_NOT_FOUND", "Unknown provider: " + providerId));

@@ -116,11 +116,8 @@ class ProvidersController {
         if (!body.isObject() || !body.path("enabled").isBoolean()) {
             throw ApiException.validation("enabled", "must be true or false");
         }
-        ProviderOverride current = overrides.find(user.id(), id).orElse(null);
-        ProviderOverride next = new ProviderOverride(id, current == null ? null : current.baseUrl(),
-                current == null ? null : current.providerType(), body.path("enabled").booleanValue(),
-                current == null ? null : current.apiKeyEnv(), current == null ? null : current.notes(), null);
-        return Map.of("providerId", id, "isEnabled", overrides.save(user.id(), next).isEnabled());
+        return Map.of("providerId", id, "isEnabled", configs.setEnabled(user.id(), id,
+                body.path("enabled").booleanValue()));
     }
 
     private Map<String, Object> summary(String id, Optional<ProviderOverride> override) {

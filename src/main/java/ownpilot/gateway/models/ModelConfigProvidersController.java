@@ -1,0 +1,226 @@
+package ownpilot.gateway.models;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import ownpilot.gateway.settings.ApiKeys;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.JsonFields;
+import ownpilot.gateway.shared.QueryParams;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every provider a user can use (catalog, aggregators, their own OpenAI-compatible providers, local
+ * servers) and their own providers' management (spec §7, provider routes).
+ */
+@RestController
+@RequestMapping("/api/v1/model-configs/providers")
+class ModelConfigProvidersController {
+
+    private static final Set<String> CUSTOM_FIELDS = Set.of("providerId", "name", "baseUrl", "apiKeyEnv",
+            "isEnabled");
+
+    private final ModelCatalog catalog;
+    private final ProviderConfigs configs;
+    private final ModelSettingsRepository settings;
+    private final LocalProviderRepository locals;
+    private final MergedModels merged;
+    private final ModelDiscovery discovery;
+    private final ApiKeys apiKeys;
+    private final CurrentUser user;
+
+    ModelConfigProvidersController(ModelCatalog catalog, ProviderConfigs configs, ModelSettingsRepository settings,
+            LocalProviderRepository locals, MergedModels merged, ModelDiscovery discovery, ApiKeys apiKeys,
+            CurrentUser user) {
+        this.catalog = catalog;
+        this.configs = configs;
+        this.settings = settings;
+        this.locals = locals;
+        this.merged = merged;
+        this.discovery = discovery;
+        this.apiKeys = apiKeys;
+        this.user = user;
+    }
+
+    @GetMapping("/list")
+    List<Map<String, Object>> list(@RequestParam Map<String, String> params) {
+        String type = new QueryParams(params).oneOf("type", List.of("builtin", "aggregator", "custom", "local"));
+        return all().stream().filter(p -> type == null || p.get("type").equals(type)).toList();
+    }
+
+    @GetMapping("/available")
+    Map<String, Object> available() {
+        List<Map<String, Object>> providers = new ArrayList<>(all().stream()
+                .filter(p -> p.get("type").equals("builtin") || p.get("type").equals("aggregator")).toList());
+        providers.sort(Comparator.comparing((Map<String, Object> p) -> !(Boolean) p.get("isConfigured"))
+                .thenComparing(p -> !(Boolean) p.get("isEnabled"))
+                .thenComparing(p -> p.get("name").toString().toLowerCase()));
+        return Map.of("providers", providers, "counts", Map.of("total", providers.size(),
+                "enabled", providers.stream().filter(p -> (Boolean) p.get("isEnabled")).count(),
+                "configured", providers.stream().filter(p -> (Boolean) p.get("isConfigured")).count()));
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> get(@PathVariable String id) {
+        Map<String, Object> provider = all().stream().filter(p -> p.get("id").equals(id)).findFirst()
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "PROVIDER_NOT_FOUND", "Unknown provider: " + id));
+        Map<String, Object> out = new LinkedHashMap<>(provider);
+        out.put("models", merged.all(user.id()).stream().filter(m -> m.providerId().equals(id)).toList());
+        return out;
+    }
+
+    /** Adds the user's own OpenAI-compatible provider. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(@RequestBody JsonNode body) {
+        ModelSettingsRepository.CustomProvider provider = read(body, null);
+        boolean taken = catalog.provider(provider.id()).isPresent() || settings.provider(user.id(), provider.id())
+                .isPresent() || locals.find(user.id(), provider.id()).isPresent();
+        if (taken) {
+            throw ApiException.conflict("A provider with id " + provider.id() + " already exists");
+        }
+        settings.saveProvider(user.id(), provider);
+        return get(provider.id());
+    }
+
+    @PutMapping("/{id}")
+    Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
+        settings.saveProvider(user.id(), read(body, requireCustom(id)));
+        return get(id);
+    }
+
+    @DeleteMapping("/{id}")
+    Map<String, Object> delete(@PathVariable String id) {
+        requireCustom(id);
+        settings.deleteProvider(user.id(), id);
+        return Map.of("providerId", id, "deleted", true);
+    }
+
+    /** Custom providers have their own flag; catalog providers use the one of {@code /api/v1/providers/:id/toggle}. */
+    @PatchMapping("/{id}/toggle")
+    Map<String, Object> toggle(@PathVariable String id, @RequestBody JsonNode body) {
+        if (!body.isObject() || !body.path("enabled").isBoolean()) {
+            throw ApiException.validation("enabled", "must be true or false");
+        }
+        boolean enabled = body.path("enabled").booleanValue();
+        var custom = settings.provider(user.id(), id);
+        if (custom.isPresent()) {
+            var c = custom.get();
+            settings.saveProvider(user.id(), new ModelSettingsRepository.CustomProvider(c.id(), c.name(), c.baseUrl(),
+                    c.apiKeyEnv(), enabled));
+            return Map.of("providerId", id, "isEnabled", enabled);
+        }
+        return Map.of("providerId", id, "isEnabled", configs.setEnabled(user.id(), id, enabled));
+    }
+
+    /** Lists the provider's models over its OpenAI-compatible API and adds the new ones as custom models. */
+    @PostMapping("/{id}/discover-models")
+    Map<String, Object> discover(@PathVariable String id) {
+        var custom = settings.provider(user.id(), id);
+        String baseUrl = custom.map(ModelSettingsRepository.CustomProvider::baseUrl)
+                .orElseGet(() -> configs.effective(user.id(), id).baseUrl());
+        if (baseUrl == null) {
+            throw ApiException.badRequest("Provider " + id + " has no base URL; set one first");
+        }
+        ModelDiscovery.Found found = discovery.discover("custom", baseUrl, null,
+                apiKeys.resolve(user.id(), id).orElse(null));
+        List<Map<String, Object>> models = new ArrayList<>();
+        int added = 0;
+        for (String modelId : found.modelIds()) {
+            boolean exists = merged.all(user.id()).stream()
+                    .anyMatch(m -> m.providerId().equals(id) && m.modelId().equals(modelId));
+            if (!exists) {
+                settings.save(user.id(), new ModelSettingsRepository.Setting(id, modelId,
+                        ModelDiscovery.displayName(modelId), List.of("chat", "streaming"), null, null, null, null,
+                        true, true));
+                added++;
+            }
+            models.add(Map.of("modelId", modelId, "displayName", ModelDiscovery.displayName(modelId), "isNew", !exists));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("provider", id);
+        out.put("sourceUrl", found.sourceUrl());
+        out.put("models", models);
+        out.put("newModels", added);
+        out.put("existingModels", models.size() - added);
+        return out;
+    }
+
+    private List<Map<String, Object>> all() {
+        String userId = user.id();
+        List<MergedModels.MergedModel> models = merged.all(userId);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String id : catalog.providerIds()) {
+            ProviderConfigs.Effective e = configs.effective(userId, id);
+            out.add(entry(id, catalog.provider(id).map(p -> p.path("name").asString()).orElse(id),
+                    MergedModels.sourceOf(id), e.baseUrl(), e.apiKeyEnv(), e.isEnabled(),
+                    apiKeys.status(userId, id).configured(), models));
+        }
+        for (var c : settings.providers(userId)) {
+            out.add(entry(c.id(), c.name(), "custom", c.baseUrl(), c.apiKeyEnv(), c.isEnabled(),
+                    merged.customConfigured(userId, c), models));
+        }
+        for (var l : locals.list(userId)) {
+            out.add(entry(l.id(), l.name(), "local", l.baseUrl(), null, l.isEnabled(), true, models));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> entry(String id, String name, String type, String baseUrl, String apiKeyEnv,
+            boolean enabled, boolean configured, List<MergedModels.MergedModel> models) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("name", name);
+        out.put("type", type);
+        out.put("baseUrl", baseUrl);
+        out.put("apiKeyEnv", apiKeyEnv);
+        out.put("isEnabled", enabled);
+        out.put("isConfigured", configured);
+        out.put("modelCount", models.stream().filter(m -> m.providerId().equals(id)).count());
+        return out;
+    }
+
+    private ModelSettingsRepository.CustomProvider requireCustom(String id) {
+        if (catalog.provider(id).isPresent()) {
+            throw ApiException.badRequest("Catalog providers are changed through /api/v1/providers/" + id + "/config");
+        }
+        return settings.provider(user.id(), id).orElseThrow(() -> ApiException.notFound("Custom provider " + id));
+    }
+
+    private static ModelSettingsRepository.CustomProvider read(JsonNode body, ModelSettingsRepository.CustomProvider c) {
+        JsonFields in = JsonFields.of(body).allow(CUSTOM_FIELDS);
+        String id = c != null ? c.id() : in.text("providerId", null, 64, true);
+        if (c != null && in.has("providerId") && !in.node("providerId").asString("").equals(c.id())) {
+            in.problem("providerId", "cannot be changed");
+        }
+        if (id != null && !id.matches("^[a-z0-9][a-z0-9._-]{0,63}$")) {
+            in.problem("providerId", "must be lower-case letters, digits, '.', '_' or '-' (at most 64)");
+        }
+        String name = in.text("name", c == null ? null : c.name(), 100, true);
+        String baseUrl = in.text("baseUrl", c == null ? null : c.baseUrl(), 2048, true);
+        String env = in.nullableText("apiKeyEnv", c == null ? null : c.apiKeyEnv(), 128);
+        if (env != null && !env.matches("^[A-Z_][A-Z0-9_]{0,127}$")) {
+            in.problem("apiKeyEnv", "must be an environment variable name such as MY_KEY");
+        }
+        boolean enabled = in.bool("isEnabled", c == null || c.isEnabled());
+        in.check();
+        ProviderConfigs.checkBaseUrl(baseUrl);
+        return new ModelSettingsRepository.CustomProvider(id, name, baseUrl.replaceAll("/+$", ""), env, enabled);
+    }
+}
