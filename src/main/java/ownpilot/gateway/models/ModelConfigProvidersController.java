@@ -140,11 +140,12 @@ class ModelConfigProvidersController {
         }
         ModelDiscovery.Found found = discovery.discover("custom", baseUrl, null,
                 apiKeys.resolve(user.id(), id).orElse(null));
+        Set<String> existing = merged.all(user.id()).stream().filter(m -> m.providerId().equals(id))
+                .map(MergedModels.MergedModel::modelId).collect(java.util.stream.Collectors.toSet());
         List<Map<String, Object>> models = new ArrayList<>();
         int added = 0;
         for (String modelId : found.modelIds()) {
-            boolean exists = merged.all(user.id()).stream()
-                    .anyMatch(m -> m.providerId().equals(id) && m.modelId().equals(modelId));
+            boolean exists = existing.contains(modelId);
             if (!exists) {
                 settings.save(user.id(), new ModelSettingsRepository.Setting(id, modelId,
                         ModelDiscovery.displayName(modelId), List.of("chat", "streaming"), null, null, null, null,
