@@ -195,30 +195,24 @@ class ModelConfigsController {
                 capabilities = caps.valueStream().map(JsonNode::asString).distinct().toList();
             }
         }
-        Double inputPrice = price(in, "pricingInput", current == null ? null : current.inputPrice());
-        Double outputPrice = price(in, "pricingOutput", current == null ? null : current.outputPrice());
-        Integer context = count(in, "contextWindow", current == null ? null : current.contextWindow());
-        Integer maxOutput = count(in, "maxOutput", current == null ? null : current.maxOutput());
+        Double inputPrice = in.nullableNumber("pricingInput", current == null ? null : current.inputPrice(), 0,
+                100_000, false);
+        Double outputPrice = in.nullableNumber("pricingOutput", current == null ? null : current.outputPrice(), 0,
+                100_000, false);
+        Integer context = whole(in.nullableNumber("contextWindow",
+                current == null || current.contextWindow() == null ? null : current.contextWindow().doubleValue(), 1,
+                100_000_000, true));
+        Integer maxOutput = whole(in.nullableNumber("maxOutput",
+                current == null || current.maxOutput() == null ? null : current.maxOutput().doubleValue(), 1,
+                100_000_000, true));
         boolean enabled = in.bool("isEnabled", current == null || current.isEnabled());
         in.check();
         return new ModelSettingsRepository.Setting(provider, model, name, capabilities, inputPrice, outputPrice,
                 context, maxOutput, enabled, custom);
     }
 
-    private static Double price(JsonFields in, String field, Double fallback) {
-        if (in.has(field) && in.node(field).isNull()) {
-            return null;
-        }
-        double v = in.number(field, fallback == null ? -1 : fallback, 0, 100_000, false);
-        return v < 0 ? null : v;
-    }
-
-    private static Integer count(JsonFields in, String field, Integer fallback) {
-        if (in.has(field) && in.node(field).isNull()) {
-            return null;
-        }
-        double v = in.number(field, fallback == null ? -1 : fallback, 1, 100_000_000, true);
-        return v < 0 ? null : (int) v;
+    private static Integer whole(Double value) {
+        return value == null ? null : value.intValue();
     }
 
     /** A copy of a body without some fields. */

@@ -104,6 +104,19 @@ public final class JsonFields {
         return v.doubleValue();
     }
 
+    /** Like {@link #number}, but absent keeps {@code fallback} (which may be null) and {@code null} clears. */
+    public Double nullableNumber(String field, Double fallback, double min, double max, boolean whole) {
+        JsonNode v = body.get(field);
+        if (v == null) {
+            return fallback;
+        }
+        if (v.isNull()) {
+            return null;
+        }
+        double read = number(field, Double.NaN, min, max, whole);
+        return Double.isNaN(read) ? fallback : Double.valueOf(read);
+    }
+
     /** Throws one {@code VALIDATION_ERROR} naming every problem found so far. */
     public void check() {
         if (!problems.isEmpty()) {

@@ -1,0 +1,48 @@
+package ownpilot.gateway.costs;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class BudgetRepository {
+
+    /** Limits in USD ({@code null} = no limit), alert percentages, and whether reaching a limit blocks calls. */
+    record Budget(Double dailyLimit, Double monthlyLimit, List<Integer> alertThresholds, String limitAction) {
+        static Budget none() {
+            return new Budget(null, null, List.of(50, 80, 100), "block");
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    BudgetRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Budget find(String userId) {
+        return jdbc.sql("SELECT * FROM budgets WHERE user_id = :user").param("user", userId)
+                .query((rs, n) -> {
+                    List<Integer> thresholds = new ArrayList<>();
+                    json.readTree(rs.getString("alert_thresholds")).forEach(t -> thresholds.add(t.asInt()));
+                    return new Budget((Double) rs.getObject("daily_limit"), (Double) rs.getObject("monthly_limit"),
+                            thresholds, rs.getString("limit_action"));
+                }).optional().orElse(Budget.none());
+    }
+
+    void save(String userId, Budget b) {
+        jdbc.sql("""
+                INSERT INTO budgets (user_id, daily_limit, monthly_limit, alert_thresholds, limit_action, updated_at)
+                VALUES (:user, :daily, :monthly, CAST(:thresholds AS jsonb), :action, now())
+                ON CONFLICT (user_id) DO UPDATE SET daily_limit = EXCLUDED.daily_limit,
+                    monthly_limit = EXCLUDED.monthly_limit, alert_thresholds = EXCLUDED.alert_thresholds,
+                    limit_action = EXCLUDED.limit_action, updated_at = now()""")
+                .param("user", userId).param("daily", b.dailyLimit()).param("monthly", b.monthlyLimit())
+                .param("thresholds", json.writeValueAsString(b.alertThresholds())).param("action", b.limitAction())
+                .update();
+    }
+}

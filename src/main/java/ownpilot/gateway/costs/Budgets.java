@@ -1,0 +1,67 @@
+package ownpilot.gateway.costs;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import ownpilot.gateway.settings.SettingsService;
+
+/** Spending against the daily and monthly limits, with the alert thresholds that have been reached. */
+@Service
+class Budgets {
+
+    private final BudgetRepository budgets;
+    private final UsageRepository usage;
+    private final SettingsService settings;
+
+    Budgets(BudgetRepository budgets, UsageRepository usage, SettingsService settings) {
+        this.budgets = budgets;
+        this.usage = usage;
+        this.settings = settings;
+    }
+
+    record Window(String name, Double limit, double used) {
+        Double remaining() {
+            return limit == null ? null : Math.max(0, limit - used);
+        }
+
+        double percentage() {
+            return limit == null || limit == 0 ? 0 : Math.round(used / limit * 1000) / 10.0;
+        }
+    }
+
+    List<Window> windows(String userId) {
+        BudgetRepository.Budget b = budgets.find(userId);
+        ZoneId zone = settings.timeZone(userId);
+        return List.of(new Window("daily", b.dailyLimit(), usage.spent(userId, Periods.start("day", zone))),
+                new Window("monthly", b.monthlyLimit(), usage.spent(userId, Periods.start("month", zone))));
+    }
+
+    Map<String, Object> status(String userId) {
+        BudgetRepository.Budget b = budgets.find(userId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        for (Window w : windows(userId)) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("limit", w.limit());
+            view.put("used", w.used());
+            view.put("remaining", w.remaining());
+            view.put("percentage", w.percentage());
+            out.put(w.name(), view);
+            if (w.limit() != null) {
+                for (int threshold : b.alertThresholds()) {
+                    if (w.percentage() >= threshold) {
+                        alerts.add(Map.of("window", w.name(), "threshold", threshold, "used", w.used(),
+                                "limit", w.limit()));
+                    }
+                }
+            }
+        }
+        out.put("alertThresholds", b.alertThresholds());
+        out.put("limitAction", b.limitAction());
+        out.put("alerts", alerts);
+        return out;
+    }
+}

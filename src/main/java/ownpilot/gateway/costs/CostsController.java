@@ -1,0 +1,194 @@
+package ownpilot.gateway.costs;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ownpilot.gateway.models.ModelCatalog;
+import ownpilot.gateway.models.ModelInfo;
+import ownpilot.gateway.settings.SettingsService;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.JsonFields;
+import ownpilot.gateway.shared.QueryParams;
+import tools.jackson.databind.JsonNode;
+
+/** Usage, costs and budgets (spec §11); periods are in the user's time zone. */
+@RestController
+@RequestMapping("/api/v1/costs")
+class CostsController {
+
+    private final UsageRepository usage;
+    private final Budgets budgets;
+    private final BudgetRepository budgetRepository;
+    private final Pricing pricing;
+    private final ModelCatalog catalog;
+    private final SettingsService settings;
+    private final CurrentUser user;
+
+    CostsController(UsageRepository usage, Budgets budgets, BudgetRepository budgetRepository, Pricing pricing,
+            ModelCatalog catalog, SettingsService settings, CurrentUser user) {
+        this.usage = usage;
+        this.budgets = budgets;
+        this.budgetRepository = budgetRepository;
+        this.pricing = pricing;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.user = user;
+    }
+
+    @GetMapping
+    Map<String, Object> summary(@RequestParam Map<String, String> params) {
+        String period = period(params);
+        OffsetDateTime from = Periods.start(period, settings.timeZone(user.id()));
+        UsageRepository.Totals t = usage.totals(user.id(), from);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("totalRequests", t.requests());
+        summary.put("successfulRequests", t.successes());
+        summary.put("failedRequests", t.requests() - t.successes());
+        summary.put("totalInputTokens", t.inputTokens());
+        summary.put("totalOutputTokens", t.outputTokens());
+        summary.put("totalCost", t.cost());
+        summary.put("totalCostFormatted", Money.format(t.cost()));
+        summary.put("averageLatencyMs", Math.round(t.latency()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("period", period);
+        out.put("periodStart", from.toInstant().toString());
+        out.put("summary", summary);
+        out.put("budget", budgets.status(user.id()));
+        return out;
+    }
+
+    @GetMapping("/usage")
+    Map<String, Object> records(@RequestParam Map<String, String> params) {
+        QueryParams q = new QueryParams(params);
+        List<Map<String, Object>> records = usage.records(user.id(), q.text("provider"), q.text("model"),
+                q.paging(100));
+        return Map.of("records", records, "count", records.size(), "total", usage.count(user.id()));
+    }
+
+    @GetMapping("/by-provider")
+    Map<String, Object> byProvider(@RequestParam Map<String, String> params) {
+        return breakdown(params, "provider", "providers");
+    }
+
+    @GetMapping("/by-model")
+    Map<String, Object> byModel(@RequestParam Map<String, String> params) {
+        return breakdown(params, "provider, model", "models");
+    }
+
+    /** Every day of the last {@code days} (default 30), with zero for days without calls. */
+    @GetMapping("/timeline")
+    Map<String, Object> timeline(@RequestParam Map<String, String> params) {
+        int days = new QueryParams(params).integer("days", 30, 1, 366);
+        ZoneId zone = settings.timeZone(user.id());
+        LocalDate first = LocalDate.now(zone).minusDays(days - 1L);
+        Map<String, UsageRepository.Totals> daily = usage.daily(user.id(), first.atStartOfDay(zone).toOffsetDateTime(),
+                zone.getId());
+        List<Map<String, Object>> timeline = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(LocalDate.now(zone)); d = d.plusDays(1)) {
+            UsageRepository.Totals t = daily.getOrDefault(d.toString(), new UsageRepository.Totals(0, 0, 0, 0, 0, 0));
+            timeline.add(Map.of("date", d.toString(), "requests", t.requests(), "inputTokens", t.inputTokens(),
+                    "outputTokens", t.outputTokens(), "cost", t.cost(), "costFormatted", Money.format(t.cost())));
+        }
+        return Map.of("days", days, "timezone", zone.getId(), "timeline", timeline);
+    }
+
+    /** {@code {provider, model, inputTokens? | text?, outputTokens? (500)}}: text counts as one token per 4 characters. */
+    @PostMapping("/estimate")
+    Map<String, Object> estimate(@RequestBody JsonNode body) {
+        JsonFields in = JsonFields.of(body).allow(Set.of("provider", "model", "inputTokens", "outputTokens", "text"));
+        String provider = in.text("provider", null, 64, true);
+        String model = in.text("model", null, 200, true);
+        String text = in.text("text", null, 1_000_000, false);
+        int input = (int) in.number("inputTokens", text == null ? 0 : Math.ceil(text.length() / 4.0), 0, 10_000_000, true);
+        int output = (int) in.number("outputTokens", 500, 0, 10_000_000, true);
+        in.check();
+        ModelInfo info = pricing.model(provider, model).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "MODEL_NOT_FOUND", "No price for " + provider + "/" + model + " in the catalog"));
+        double cost = Money.cost(input, output, info.inputPrice(), info.outputPrice());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("provider", provider);
+        out.put("model", model);
+        out.put("estimatedInputTokens", input);
+        out.put("estimatedOutputTokens", output);
+        out.put("inputPrice", info.inputPrice());
+        out.put("outputPrice", info.outputPrice());
+        out.put("estimatedCost", cost);
+        out.put("estimatedCostFormatted", Money.format(cost));
+        return out;
+    }
+
+    @GetMapping("/budget")
+    Map<String, Object> budget() {
+        return budgets.status(user.id());
+    }
+
+    /** {@code dailyLimit}/{@code monthlyLimit} in USD ({@code null} removes), thresholds in %, action block|warn. */
+    @PostMapping("/budget")
+    Map<String, Object> setBudget(@RequestBody JsonNode body) {
+        JsonFields in = JsonFields.of(body).allow(Set.of("dailyLimit", "monthlyLimit", "alertThresholds",
+                "limitAction"));
+        BudgetRepository.Budget current = budgetRepository.find(user.id());
+        Double daily = in.nullableNumber("dailyLimit", current.dailyLimit(), 0, 1_000_000, false);
+        Double monthly = in.nullableNumber("monthlyLimit", current.monthlyLimit(), 0, 1_000_000, false);
+        String action = in.text("limitAction", current.limitAction(), 10, false);
+        if (!List.of("block", "warn").contains(action)) {
+            in.problem("limitAction", "must be block or warn");
+        }
+        List<Integer> thresholds = current.alertThresholds();
+        if (in.has("alertThresholds")) {
+            JsonNode t = in.node("alertThresholds");
+            if (!t.isArray() || t.size() > 10 || t.valueStream().anyMatch(v -> !v.isIntegralNumber() || v.intValue() < 1
+                    || v.intValue() > 100)) {
+                in.problem("alertThresholds", "must be up to 10 whole percentages from 1 to 100");
+            } else {
+                thresholds = t.valueStream().map(JsonNode::intValue).distinct().sorted().toList();
+            }
+        }
+        in.check();
+        budgetRepository.save(user.id(), new BudgetRepository.Budget(daily, monthly, thresholds, action));
+        return budgets.status(user.id());
+    }
+
+    @GetMapping("/pricing")
+    Map<String, Object> pricing(@RequestParam Map<String, String> params) {
+        String provider = new QueryParams(params).text("provider");
+        List<String> providers = provider == null ? catalog.providerIds() : List.of(provider);
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (String p : providers) {
+            for (ModelInfo m : catalog.models(p)) {
+                models.add(Map.of("provider", p, "modelId", m.id(), "displayName", m.name(), "inputPrice",
+                        m.inputPrice(), "outputPrice", m.outputPrice(), "contextWindow", m.contextWindow(),
+                        "maxOutput", m.maxOutputTokens()));
+            }
+        }
+        return Map.of("models", models, "count", models.size(), "unit", "USD per million tokens");
+    }
+
+    private Map<String, Object> breakdown(Map<String, String> params, String columns, String key) {
+        String period = period(params);
+        OffsetDateTime from = Periods.start(period, settings.timeZone(user.id()));
+        List<Map<String, Object>> rows = usage.groupedBy(user.id(), from, columns);
+        double total = rows.stream().mapToDouble(r -> (Double) r.get("cost")).sum();
+        rows.forEach(r -> r.put("percentOfTotal", total == 0 ? 0 : Math.round((Double) r.get("cost") / total * 1000)
+                / 10.0));
+        return Map.of("period", period, "totalCost", total, "totalCostFormatted", Money.format(total), key, rows);
+    }
+
+    private static String period(Map<String, String> params) {
+        String period = new QueryParams(params).oneOf("period", Periods.NAMES);
+        return period == null ? "month" : period;
+    }
+}
