@@ -3,7 +3,7 @@ package ownpilot.gateway.agents;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import ownpilot.gateway.settings.ProviderIds;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.JsonFields;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +16,6 @@ final class AgentInput {
 
     private static final Set<String> FIELDS = Set.of("name", "systemPrompt", "provider", "model", "tools",
             "toolGroups", "maxTokens", "temperature", "maxTurns", "maxToolCalls");
-    private static final Pattern PROVIDER = Pattern.compile("^(default|[a-z0-9][a-z0-9._-]{0,63})$");
 
     private AgentInput() {}
 
@@ -29,7 +28,7 @@ final class AgentInput {
         String name = in.text("name", base.name(), 100, creating);
         String prompt = in.text("systemPrompt", base.systemPrompt(), 20_000, creating);
         String provider = in.text("provider", base.provider(), 64, false);
-        if (provider != null && !PROVIDER.matcher(provider).matches()) {
+        if (provider != null && !provider.equals("default") && !ProviderIds.isValid(provider)) {
             in.problem("provider", "must be \"default\" or a provider id such as openai");
         }
         String model = in.text("model", base.model(), 200, false);

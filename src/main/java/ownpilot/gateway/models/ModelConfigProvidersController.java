@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ownpilot.gateway.settings.ApiKeys;
+import ownpilot.gateway.settings.ProviderIds;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
 import ownpilot.gateway.shared.JsonFields;
@@ -210,13 +211,13 @@ class ModelConfigProvidersController {
         if (c != null && in.has("providerId") && !in.node("providerId").asString("").equals(c.id())) {
             in.problem("providerId", "cannot be changed");
         }
-        if (id != null && !id.matches("^[a-z0-9][a-z0-9._-]{0,63}$")) {
+        if (id != null && !ProviderIds.isValid(id)) {
             in.problem("providerId", "must be lower-case letters, digits, '.', '_' or '-' (at most 64)");
         }
         String name = in.text("name", c == null ? null : c.name(), 100, true);
         String baseUrl = in.text("baseUrl", c == null ? null : c.baseUrl(), 2048, true);
         String env = in.nullableText("apiKeyEnv", c == null ? null : c.apiKeyEnv(), 128);
-        if (env != null && !env.matches("^[A-Z_][A-Z0-9_]{0,127}$")) {
+        if (env != null && !ProviderConfigs.isEnvName(env)) {
             in.problem("apiKeyEnv", "must be an environment variable name such as MY_KEY");
         }
         boolean enabled = in.bool("isEnabled", c == null || c.isEnabled());

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import ownpilot.gateway.settings.ProviderIds;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
 import ownpilot.gateway.shared.JsonFields;
@@ -90,8 +91,9 @@ class ModelConfigsController {
         if (find(providerId, modelId) != null) {
             throw ApiException.conflict("Model " + modelId + " already exists for " + providerId);
         }
-        ObjectNodeBody fields = ObjectNodeBody.without(body, "providerId", "modelId");
-        settings.save(user.id(), read(fields.node(), providerId, modelId, null, true));
+        var fields = ((tools.jackson.databind.node.ObjectNode) body).deepCopy();
+        fields.remove(List.of("providerId", "modelId"));
+        settings.save(user.id(), read(fields, providerId, modelId, null, true));
         return require(providerId, modelId);
     }
 
@@ -161,7 +163,7 @@ class ModelConfigsController {
 
     @DeleteMapping("/sync/provider/{id}")
     Map<String, Object> deleteSynced(@PathVariable String id) {
-        if (!id.matches("^[a-z0-9][a-z0-9._-]{0,63}$") || !sync.removeSynced(id)) {
+        if (!ProviderIds.isValid(id) || !sync.removeSynced(id)) {
             throw ApiException.notFound("Synced file for " + id);
         }
         return Map.of("providerId", id, "deleted", true);
@@ -213,16 +215,5 @@ class ModelConfigsController {
 
     private static Integer whole(Double value) {
         return value == null ? null : value.intValue();
-    }
-
-    /** A copy of a body without some fields. */
-    private record ObjectNodeBody(JsonNode node) {
-        static ObjectNodeBody without(JsonNode body, String... fields) {
-            var copy = ((tools.jackson.databind.node.ObjectNode) body).deepCopy();
-            for (String f : fields) {
-                copy.remove(f);
-            }
-            return new ObjectNodeBody(copy);
-        }
     }
 }

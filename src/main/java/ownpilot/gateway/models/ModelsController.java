@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ownpilot.gateway.settings.ApiKeys;
+import ownpilot.gateway.settings.ProviderIds;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
 import ownpilot.gateway.shared.QueryParams;
@@ -77,7 +78,7 @@ class ModelsController {
                 throw ApiException.validation("providers", "must be an array of at most 500 provider ids");
             }
             for (JsonNode p : providers) {
-                if (!p.isString() || !p.stringValue().matches("^[a-z0-9][a-z0-9._-]{0,63}$")) {
+                if (!p.isString() || !ProviderIds.isValid(p.stringValue())) {
                     throw ApiException.validation("providers", "must contain provider ids such as openai");
                 }
                 requested.add(p.stringValue());

@@ -73,7 +73,7 @@ public class ProviderConfigs {
             in.problem("providerType", "must be one of " + String.join(", ", TYPES));
         }
         String env = in.nullableText("apiKeyEnv", current == null ? null : current.apiKeyEnv(), 128);
-        if (env != null && !ENV.matcher(env).matches()) {
+        if (env != null && !isEnvName(env)) {
             in.problem("apiKeyEnv", "must be an environment variable name such as MY_KEY");
         }
         boolean isEnabled = in.bool("isEnabled", current == null || current.isEnabled());
@@ -83,6 +83,10 @@ public class ProviderConfigs {
             checkBaseUrl(baseUrl);
         }
         return new ProviderOverride(providerId, baseUrl, type, isEnabled, env, notes, null);
+    }
+
+    static boolean isEnvName(String name) {
+        return ENV.matcher(name).matches();
     }
 
     /** http(s) with a host, no user info, no fragment. */

@@ -93,7 +93,7 @@ public class ApiKeys {
     }
 
     static String checkProvider(String provider) {
-        if (provider == null || !SettingsService.PROVIDER_ID.matcher(provider).matches()) {
+        if (!ProviderIds.isValid(provider)) {
             throw ApiException.validation("provider",
                     "must be a provider id of lower-case letters, digits, '.', '_' or '-' (at most 64)");
         }

@@ -41,7 +41,7 @@ class SettingsController {
     record Defaults(String provider, String model) {}
 
     record DefaultsRequest(
-            @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,63}$", message = "must be a provider id such as openai")
+            @Pattern(regexp = ProviderIds.REGEX, message = "must be a provider id such as openai")
             String provider,
             @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String model) {}
 

@@ -21,7 +21,6 @@ public class SettingsService {
     public static final String DEFAULT_MODEL = "default_ai_model";
 
     static final Pattern KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9_.-]{0,127}$");
-    static final Pattern PROVIDER_ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
     private static final int MAX_VALUE_CHARS = 16_384;
 
     private final SettingsRepository repository;
@@ -85,7 +84,7 @@ public class SettingsService {
                 }
             }
             case DEFAULT_PROVIDER -> {
-                if (!value.isString() || !PROVIDER_ID.matcher(value.stringValue()).matches()) {
+                if (!value.isString() || !ProviderIds.isValid(value.stringValue())) {
                     throw ApiException.validation("value", "must be a provider id such as openai");
                 }
             }
