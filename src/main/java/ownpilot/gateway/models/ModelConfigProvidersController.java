@@ -168,8 +168,8 @@ class ModelConfigProvidersController {
         String userId = user.id();
         List<MergedModels.MergedModel> models = merged.all(userId);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (String id : catalog.providerIds()) {
-            ProviderConfigs.Effective e = configs.effective(userId, id);
+        for (ProviderConfigs.Effective e : configs.effectiveAll(userId).values()) {
+            String id = e.providerId();
             out.add(entry(id, catalog.provider(id).map(p -> p.path("name").asString()).orElse(id),
                     MergedModels.sourceOf(id), e.baseUrl(), e.apiKeyEnv(), e.isEnabled(),
                     apiKeys.status(userId, id).configured(), models));

@@ -38,6 +38,17 @@ public class ProviderConfigs {
         return effective(requireProvider(providerId), overrides.find(userId, providerId));
     }
 
+    /** Every catalog provider's effective settings for the user, reading the overrides once. */
+    public java.util.Map<String, Effective> effectiveAll(String userId) {
+        java.util.Map<String, ProviderOverride> byId = new java.util.HashMap<>();
+        overrides.all(userId).forEach(o -> byId.put(o.providerId(), o));
+        java.util.Map<String, Effective> out = new java.util.LinkedHashMap<>();
+        for (String id : catalog.providerIds()) {
+            out.put(id, effective(requireProvider(id), Optional.ofNullable(byId.get(id))));
+        }
+        return out;
+    }
+
     /** The catalog entry with an override applied; {@code null} override fields keep the catalog's value. */
     static Effective effective(JsonNode base, Optional<ProviderOverride> o) {
         String providerId = base.path("id").asString();

@@ -44,6 +44,7 @@ class ProvidersController {
     Map<String, Object> list() {
         Map<String, ProviderOverride> byId = overrides.all(user.id()).stream()
                 .collect(Collectors.toMap(ProviderOverride::providerId, o -> o));
+        // summary() also shows hasOverride, so this view keeps the overrides themselves
         List<Map<String, Object>> providers = new ArrayList<>();
         catalog.providerIds().forEach(id -> providers.add(summary(id, Optional.ofNullable(byId.get(id)))));
         return Map.of("providers", providers, "categories", ProviderMetadata.CATEGORIES, "total", providers.size());
