@@ -65,7 +65,7 @@ public class AgentService {
     }
 
     /** Starts a fresh conversation for the agent: a new id that chat stores the next messages under. */
-    String resetConversation(String userId, String id, String actorId, String correlationId) {
+    public String resetConversation(String userId, String id, String actorId, String correlationId) {
         Agent agent = get(userId, id);
         String conversationId = Ids.prefixed("conv");
         repository.setConversation(userId, id, conversationId);

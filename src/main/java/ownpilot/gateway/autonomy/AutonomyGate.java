@@ -3,6 +3,7 @@ package ownpilot.gateway.autonomy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.audit.AuditEntry;
 import ownpilot.gateway.audit.AuditEntry.Severity;
@@ -13,6 +14,7 @@ import ownpilot.gateway.tools.ToolCaller;
 import ownpilot.gateway.tools.ToolDefinition;
 import ownpilot.gateway.tools.ToolExecution;
 import ownpilot.gateway.tools.ToolFailure;
+import ownpilot.gateway.tools.ToolOutput;
 import ownpilot.gateway.tools.ToolResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,9 +37,11 @@ public class AutonomyGate {
     private final ToolExecution execution;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     AutonomyGate(AutonomyConfigService configs, ApprovalRepository approvals, ToolExecution execution,
-            AuditLog audit, JsonMapper json) {
+            AuditLog audit, JsonMapper json, ApplicationEventPublisher events) {
+        this.events = events;
         this.configs = configs;
         this.approvals = approvals;
         this.execution = execution;
@@ -88,11 +92,28 @@ public class AutonomyGate {
         return switch (risk.decision()) {
             case blocked -> {
                 record(caller, "autonomy.blocked", Severity.warn, toolName, false, Map.of("risk", risk.level()));
-                throw new ToolFailure("Tool \"" + toolName + "\" is " + risk.decisionReason() + ".");
+                throw new ToolFailure("Tool \"" + toolName + "\" is " + risk.decisionReason() + ".",
+                        decision(toolName, risk, null));
             }
-            case auto_approve -> unwrap(execution.execute(toolName, caller, arguments));
-            case needs_approval -> park(caller, tool, arguments, risk);
+            case auto_approve -> unwrap(execution.execute(toolName, caller, arguments), toolName, risk);
+            case needs_approval -> {
+                Map<String, Object> parked = park(caller, tool, arguments, risk);
+                yield new ToolOutput(parked, decision(toolName, risk, (String) parked.get("approvalId")));
+            }
         };
+    }
+
+    /** The gate's verdict, attached to the result's metadata so callers such as chat can report it. */
+    private static Map<String, Object> decision(String tool, Risk risk, String approvalId) {
+        Map<String, Object> autonomy = new LinkedHashMap<>();
+        autonomy.put("tool", tool);
+        autonomy.put("decision", risk.decision().name());
+        autonomy.put("reason", risk.decisionReason());
+        autonomy.put("risk", risk.level());
+        if (approvalId != null) {
+            autonomy.put("approvalId", approvalId);
+        }
+        return Map.of("autonomy", autonomy);
     }
 
     private Map<String, Object> park(ToolCaller caller, ToolDefinition tool, JsonNode arguments, Risk risk) {
@@ -103,6 +124,8 @@ public class AutonomyGate {
                 config.approvalTtlSeconds());
         record(caller, "approval.requested", Severity.info, tool.name(), true,
                 Map.of("approvalId", id, "risk", risk.level(), "score", risk.score()));
+        events.publishEvent(new ApprovalRequested(caller.userId(), id, tool.name(), risk.level(),
+                risk.decisionReason(), caller.correlationId()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "pending_approval");
         out.put("approvalId", id);
@@ -153,11 +176,15 @@ public class AutonomyGate {
         }
     }
 
-    private static Object unwrap(ToolResult result) {
-        if (result.isError()) {
-            throw new ToolFailure(String.valueOf(result.result()));
+    private static Object unwrap(ToolResult result, String toolName, Risk risk) {
+        Map<String, Object> metadata = new LinkedHashMap<>(decision(toolName, risk, null));
+        if (result.metadata() != null) {
+            metadata.putAll(result.metadata());
         }
-        return result.result();
+        if (result.isError()) {
+            throw new ToolFailure(String.valueOf(result.result()), metadata);
+        }
+        return new ToolOutput(result.result(), metadata);
     }
 
     private void record(ToolCaller caller, String type, Severity severity, String tool, boolean success,

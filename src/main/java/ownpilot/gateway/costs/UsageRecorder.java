@@ -1,6 +1,7 @@
 package ownpilot.gateway.costs;
 
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.shared.ApiException;
@@ -14,10 +15,17 @@ public class UsageRecorder {
 
     private final UsageRepository usage;
     private final Pricing pricing;
+    private final BudgetRepository budgets;
+    private final Budgets windows;
+    private final ApplicationEventPublisher events;
 
-    UsageRecorder(UsageRepository usage, Pricing pricing) {
+    UsageRecorder(UsageRepository usage, Pricing pricing, BudgetRepository budgets, Budgets windows,
+            ApplicationEventPublisher events) {
         this.usage = usage;
         this.pricing = pricing;
+        this.budgets = budgets;
+        this.windows = windows;
+        this.events = events;
     }
 
     /** Stores the call and returns its cost in USD. */
@@ -27,6 +35,29 @@ public class UsageRecorder {
         }
         double cost = pricing.cost(u.provider(), u.model(), u.inputTokens(), u.outputTokens());
         usage.insert(Ids.prefixed("usage"), u, cost);
+        if (cost > 0) {
+            alertCrossedThresholds(u.userId(), cost);
+        }
         return cost;
+    }
+
+    /** Publishes one alert per threshold that this call's cost crossed, in each window with a limit. */
+    private void alertCrossedThresholds(String userId, double cost) {
+        BudgetRepository.Budget budget = budgets.find(userId);
+        if (budget.dailyLimit() == null && budget.monthlyLimit() == null) {
+            return;
+        }
+        for (Budgets.Window w : windows.windows(userId)) {
+            if (w.limit() == null || w.limit() <= 0) {
+                continue;
+            }
+            double before = (w.used() - cost) / w.limit() * 100;
+            double after = w.used() / w.limit() * 100;
+            for (int threshold : budget.alertThresholds()) {
+                if (before < threshold && after >= threshold) {
+                    events.publishEvent(new BudgetAlerted(userId, w.name(), threshold, w.used(), w.limit()));
+                }
+            }
+        }
     }
 }

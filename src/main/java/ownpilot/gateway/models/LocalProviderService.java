@@ -39,6 +39,11 @@ class LocalProviderService implements LocalProviderSource {
                 .map(r -> new LocalProviderInfo(r.id(), r.name())).toList();
     }
 
+    /** The local server's key in plaintext, for calling it; null when it needs none. */
+    String apiKey(LocalProviderRepository.Row row) {
+        return row.apiKey() == null ? null : cipher.decrypt(row.apiKey(), keyContext(row.id()));
+    }
+
     LocalProviderRepository.Row get(String userId, String id) {
         return repository.find(userId, id).orElseThrow(() -> ApiException.notFound("Local provider"));
     }

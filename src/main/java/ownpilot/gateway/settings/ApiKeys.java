@@ -80,6 +80,18 @@ public class ApiKeys {
                 .or(() -> fromEnvironment(provider));
     }
 
+    /**
+     * The plaintext key for calling a provider whose key variable the user may have changed: the
+     * stored key, else {@code envName}'s value, else the catalog variable's.
+     */
+    public Optional<String> resolve(String userId, String provider, String envName) {
+        return repository.find(userId, PREFIX + checkProvider(provider))
+                .map(node -> cipher.decrypt(node.path("ciphertext").asString(), PREFIX + provider))
+                .or(() -> envName == null ? Optional.empty()
+                        : Optional.ofNullable(environment.getProperty(envName)).filter(v -> !v.isBlank()))
+                .or(() -> fromEnvironment(provider));
+    }
+
     /** Providers with a key, stored or in the environment, sorted by id. */
     public List<String> configuredProviders(String userId) {
         TreeSet<String> ids = new TreeSet<>();

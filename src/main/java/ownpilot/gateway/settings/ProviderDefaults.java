@@ -1,6 +1,7 @@
 package ownpilot.gateway.settings;
 
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,10 +15,24 @@ public class ProviderDefaults {
 
     private final SettingsService settings;
     private final ApiKeys apiKeys;
+    private final ObjectProvider<LocalProviderSource> localProviders;
 
-    ProviderDefaults(SettingsService settings, ApiKeys apiKeys) {
+    ProviderDefaults(SettingsService settings, ApiKeys apiKeys, ObjectProvider<LocalProviderSource> localProviders) {
         this.settings = settings;
         this.apiKeys = apiKeys;
+        this.localProviders = localProviders;
+    }
+
+    /** The user's enabled local providers. */
+    public List<LocalProviderSource.LocalProviderInfo> localProviders(String userId) {
+        return localProviders.orderedStream().flatMap(s -> s.enabledLocalProviders(userId).stream()).toList();
+    }
+
+    /** Providers that can answer: those with a key (stored or in the environment), then enabled local ones. */
+    public List<String> configuredProviders(String userId) {
+        List<String> out = new java.util.ArrayList<>(apiKeys.configuredProviders(userId));
+        localProviders(userId).forEach(l -> out.add(l.id()));
+        return out;
     }
 
     public Resolved resolve(String userId, List<String> configuredProviders) {
@@ -27,6 +42,6 @@ public class ProviderDefaults {
     }
 
     public Resolved resolve(String userId) {
-        return resolve(userId, apiKeys.configuredProviders(userId));
+        return resolve(userId, configuredProviders(userId));
     }
 }

@@ -3,11 +3,9 @@ package ownpilot.gateway.settings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,17 +22,15 @@ class SettingsController {
     private final SettingsService settings;
     private final ApiKeys apiKeys;
     private final ProviderCatalog catalog;
-    private final ObjectProvider<LocalProviderSource> localProviders;
     private final ProviderDefaults defaults;
     private final CurrentUser user;
 
     SettingsController(SettingsService settings, ApiKeys apiKeys, ProviderCatalog catalog,
-            ObjectProvider<LocalProviderSource> localProviders, ProviderDefaults defaults, CurrentUser user) {
+            ProviderDefaults defaults, CurrentUser user) {
         this.defaults = defaults;
         this.settings = settings;
         this.apiKeys = apiKeys;
         this.catalog = catalog;
-        this.localProviders = localProviders;
         this.user = user;
     }
 
@@ -48,10 +44,8 @@ class SettingsController {
     @GetMapping
     Map<String, Object> overview() {
         String userId = user.id();
-        List<LocalProviderSource.LocalProviderInfo> locals = localProviders.orderedStream()
-                .flatMap(s -> s.enabledLocalProviders(userId).stream()).toList();
-        List<String> configured = new ArrayList<>(apiKeys.configuredProviders(userId));
-        locals.forEach(l -> configured.add(l.id()));
+        List<LocalProviderSource.LocalProviderInfo> locals = defaults.localProviders(userId);
+        List<String> configured = defaults.configuredProviders(userId);
         ProviderDefaults.Resolved resolved = defaults.resolve(userId, configured);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("configuredProviders", configured);

@@ -14,4 +14,9 @@ public final class SqlValues {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant().toString();
     }
+
+    /** A LIKE/ILIKE pattern matching {@code text} anywhere, with its wildcard characters escaped. */
+    public static String containsPattern(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
 }

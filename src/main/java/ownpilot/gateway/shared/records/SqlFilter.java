@@ -51,16 +51,12 @@ public final class SqlFilter {
         List<String> substrings = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             substrings.add(document + " ILIKE :s_word" + i + " ESCAPE '\\'");
-            params.put("s_word" + i, "%" + escapeLike(words.get(i)) + "%");
+            params.put("s_word" + i, ownpilot.gateway.shared.SqlValues.containsPattern(words.get(i)));
         }
         params.put("s_query", String.join(" ", words));
         conditions.add("(to_tsvector('english', " + document + ") @@ plainto_tsquery('english', :s_query) OR ("
                 + String.join(" AND ", substrings) + "))");
         return this;
-    }
-
-    static String escapeLike(String word) {
-        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     String sql() {

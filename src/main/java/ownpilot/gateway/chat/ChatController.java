@@ -1,0 +1,115 @@
+package ownpilot.gateway.chat;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import ownpilot.gateway.llm.Cancellation;
+import ownpilot.gateway.settings.ProviderDefaults;
+import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.Ids;
+import ownpilot.gateway.shared.JsonFields;
+import ownpilot.gateway.shared.RequestContext;
+import tools.jackson.databind.JsonNode;
+
+/** Sending messages, answered in one response or streamed over SSE, and resetting chat contexts (spec §2). */
+@RestController
+@RequestMapping("/api/v1/chat")
+class ChatController {
+
+    private static final int MAX_USER_AGENT = 500;
+
+    private final ChatSetup setup;
+    private final ChatService service;
+    private final ChatStreams streams;
+    private final ConversationLocks locks;
+    private final ConversationRepository conversations;
+    private final ProviderDefaults defaults;
+    private final CurrentUser user;
+
+    ChatController(ChatSetup setup, ChatService service, ChatStreams streams, ConversationLocks locks,
+            ConversationRepository conversations, ProviderDefaults defaults, CurrentUser user) {
+        this.setup = setup;
+        this.service = service;
+        this.streams = streams;
+        this.locks = locks;
+        this.conversations = conversations;
+        this.defaults = defaults;
+        this.user = user;
+    }
+
+    @PostMapping
+    Object chat(@RequestBody(required = false) JsonNode body, HttpServletRequest http) {
+        ChatRequest request = ChatRequest.parse(body);
+        String userId = user.id();
+        String requestId = RequestContext.requestId();
+        ChatSetup.Setup resolved = setup.resolve(userId, request);
+        Runnable unlock = locks.acquire(resolved.conversation().id());
+        String messageId = Ids.uuid();
+        ChatRun.Client client = client(http);
+        if (request.stream()) {
+            try {
+                return streams.start(userId, requestId, messageId, resolved, client, unlock);
+            } catch (RuntimeException e) {
+                unlock.run();
+                throw e;
+            }
+        }
+        try {
+            return service.run(userId, requestId, messageId, resolved, client, ChatSink.NONE, new Cancellation());
+        } catch (ChatFailed failed) {
+            throw failed.error();
+        } finally {
+            unlock.run();
+        }
+    }
+
+    /**
+     * Starts a new conversation for a provider/model chat context (the next message without
+     * {@code conversationId} begins a fresh one); {@code clearAll} does it for every context.
+     */
+    @PostMapping("/reset-context")
+    Map<String, Object> resetContext(@RequestBody(required = false) JsonNode body) {
+        JsonFields in = JsonFields.of(body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                : body).allow(Set.of("provider", "model", "clearAll"));
+        String provider = in.text("provider", null, 64, false);
+        String model = in.text("model", null, 200, false);
+        boolean clearAll = in.bool("clearAll", false);
+        in.check();
+        String userId = user.id();
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (clearAll) {
+            int cleared = conversations.clearAllCurrent(userId);
+            out.put("cleared", cleared);
+            out.put("message", "Cleared " + cleared + " chat context(s); the next message starts a new conversation");
+            return out;
+        }
+        ProviderDefaults.Resolved saved = defaults.resolve(userId);
+        String p = provider != null ? provider : saved.provider();
+        String m = model != null ? model : saved.model();
+        if (p == null || m == null) {
+            throw ownpilot.gateway.shared.ApiException.validation(p == null ? "provider" : "model",
+                    "is required when no default is saved in settings");
+        }
+        boolean reset = conversations.clearCurrent(userId, "chat:" + p + ":" + m);
+        out.put("reset", reset);
+        out.put("provider", p);
+        out.put("model", m);
+        out.put("message", reset ? "The next message to " + p + "/" + m + " starts a new conversation"
+                : "No conversation was open for " + p + "/" + m);
+        return out;
+    }
+
+    private static ChatRun.Client client(HttpServletRequest http) {
+        String forwarded = http.getHeader("X-Forwarded-For");
+        String ip = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].trim()
+                : http.getHeader("X-Real-IP") != null ? http.getHeader("X-Real-IP") : http.getRemoteAddr();
+        String agent = http.getHeader("User-Agent");
+        return new ChatRun.Client(ip == null || ip.length() > 100 ? null : ip,
+                agent == null ? null : agent.substring(0, Math.min(agent.length(), MAX_USER_AGENT)));
+    }
+}

@@ -1,0 +1,69 @@
+package ownpilot.gateway.chat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.Paging;
+import ownpilot.gateway.shared.QueryParams;
+
+/**
+ * The log of model requests: list with filters, one entry, statistics over the last {@code days}, and
+ * clearing, either everything ({@code ?all=true}) or entries older than {@code olderThanDays} (default 30).
+ */
+@RestController
+@RequestMapping("/api/v1/chat/logs")
+class ChatLogsController {
+
+    private final RequestLogRepository logs;
+    private final CurrentUser user;
+
+    ChatLogsController(RequestLogRepository logs, CurrentUser user) {
+        this.logs = logs;
+        this.user = user;
+    }
+
+    @GetMapping
+    Map<String, Object> list(@RequestParam Map<String, String> params) {
+        QueryParams q = new QueryParams(params);
+        Paging paging = q.paging(100);
+        RequestLogRepository.Filter filter = new RequestLogRepository.Filter(
+                q.oneOf("type", RequestLogRepository.TYPES), q.bool("errors"), q.text("conversationId"));
+        List<Map<String, Object>> page = logs.list(user.id(), filter, paging.limit(), paging.offset());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("logs", page);
+        out.put("total", logs.count(user.id(), filter));
+        out.put("limit", paging.limit());
+        out.put("offset", paging.offset());
+        return out;
+    }
+
+    @GetMapping("/stats")
+    Map<String, Object> stats(@RequestParam Map<String, String> params) {
+        return logs.stats(user.id(), new QueryParams(params).integer("days", 7, 1, 3650));
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> get(@PathVariable String id) {
+        return logs.find(user.id(), id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND",
+                "Log entry not found: " + id));
+    }
+
+    @DeleteMapping
+    Map<String, Object> clear(@RequestParam Map<String, String> params) {
+        QueryParams q = new QueryParams(params);
+        if (Boolean.TRUE.equals(q.bool("all"))) {
+            return Map.of("deleted", logs.deleteAll(user.id()), "mode", "all");
+        }
+        int days = q.integer("olderThanDays", 30, 0, 36500);
+        return Map.of("deleted", logs.deleteOlderThan(user.id(), days), "mode", "older than " + days + " days");
+    }
+}

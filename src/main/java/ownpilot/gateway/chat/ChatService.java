@@ -1,0 +1,124 @@
+package ownpilot.gateway.chat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import ownpilot.gateway.llm.Cancellation;
+import ownpilot.gateway.llm.ModelMessage;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a prepared chat: stores the user's message, runs the tool loop (or the demo reply), stores the
+ * answer with its trace under the conversation id the response returns, and publishes
+ * {@link ChatCompleted}. A failure after the start stores what was streamed so far, marked partial.
+ */
+@Service
+class ChatService {
+
+    private final ChatContext context;
+    private final ToolLoop loop;
+    private final MessageRepository messages;
+    private final ConversationRepository conversations;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+
+    ChatService(ChatContext context, ToolLoop loop, MessageRepository messages, ConversationRepository conversations,
+            ApplicationEventPublisher events, JsonMapper json) {
+        this.context = context;
+        this.loop = loop;
+        this.messages = messages;
+        this.conversations = conversations;
+        this.events = events;
+        this.json = json;
+    }
+
+    Map<String, Object> run(String userId, String requestId, String messageId, ChatSetup.Setup s,
+            ChatRun.Client client, ChatSink sink, Cancellation cancellation) {
+        ChatRequest req = s.request();
+        String conversationId = s.conversation().id();
+        ChatTrace trace = new ChatTrace();
+        List<ModelMessage> modelContext = new ArrayList<>();
+        modelContext.add(ModelMessage.system(context.systemPrompt(userId, s.agent() == null ? null
+                : s.agent().systemPrompt(), s.agent() == null ? List.of() : s.agent().config().tools())));
+        if (s.newConversation()) {
+            for (ModelMessage h : req.history()) {
+                messages.insert(userId, conversationId, MessageRepository.NewMessage.of(h.role(), h.content()));
+                trace.wrote();
+            }
+            modelContext.addAll(req.history());
+        } else {
+            modelContext.addAll(context.history(userId, conversationId));
+            trace.read();
+        }
+        modelContext.add(ModelMessage.user(context.userMessage(userId, req.message(), req.includeToolList())));
+        messages.insert(userId, conversationId, MessageRepository.NewMessage.of("user", req.message()));
+        trace.wrote();
+        conversations.setCurrent(userId, s.contextKey(), conversationId);
+        int maxTurns = Math.min(req.maxTurns() == null ? s.config().maxTurns() : req.maxTurns(),
+                s.config().maxTurns());
+        int maxToolCalls = Math.min(req.maxToolCalls() == null ? s.config().maxToolCalls() : req.maxToolCalls(),
+                s.config().maxToolCalls());
+        ChatRun run = new ChatRun(userId, requestId, conversationId, messageId,
+                s.agent() == null ? "chat" : s.agent().id(), s.provider(), s.model(), modelContext, s.tools(),
+                req.directTools(), maxTurns, maxToolCalls, s.agent() == null ? null : s.agent().config().maxTokens(),
+                s.agent() == null ? null : s.agent().config().temperature(), req.stream(), client, sink, trace,
+                cancellation);
+        try {
+            ToolLoop.Outcome outcome = s.demo() ? demo(run) : loop.run(run);
+            trace.response("success", outcome.text().length(), outcome.finishReason());
+            save(run, outcome.text(), false, outcome.inputTokens(), outcome.outputTokens());
+            publish(run, outcome.finishReason(), outcome.inputTokens(), outcome.outputTokens(), null);
+            return response(run, outcome, s.demo());
+        } catch (ChatFailed failed) {
+            trace.error(failed.error().code() + ": " + failed.getMessage());
+            trace.response("error", failed.partial().length(), "error");
+            save(run, failed.partial(), true, null, null);
+            publish(run, "error", 0, 0, failed.getMessage());
+            throw failed;
+        }
+    }
+
+    private ToolLoop.Outcome demo(ChatRun run) {
+        String text = DemoReply.text(run.provider());
+        run.sink().chunk(text);
+        return new ToolLoop.Outcome(text, List.of(), "stop", 0, 0);
+    }
+
+    private void save(ChatRun run, String text, boolean failed, Integer in, Integer out) {
+        messages.insert(run.userId(), run.conversationId(), new MessageRepository.NewMessage(run.messageId(),
+                "assistant", text, run.provider(), run.model(), null, null, null,
+                json.writeValueAsString(run.trace().toMap()), failed, failed && !text.isEmpty(), in, out));
+        conversations.touch(run.userId(), run.conversationId(), run.provider(), run.model());
+    }
+
+    private void publish(ChatRun run, String finishReason, int in, int out, String error) {
+        events.publishEvent(new ChatCompleted(run.userId(), run.conversationId(), run.messageId(), run.provider(),
+                run.model(), finishReason, in, out, run.trace().toolCallCount(), run.trace().durationMs(),
+                run.streamed(), error));
+    }
+
+    private static Map<String, Object> response(ChatRun run, ToolLoop.Outcome outcome, boolean demo) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", run.messageId());
+        out.put("conversationId", run.conversationId());
+        out.put("message", outcome.text());
+        out.put("response", outcome.text());
+        out.put("provider", run.provider());
+        out.put("model", run.model());
+        out.put("toolCalls", outcome.toolCalls());
+        out.put("usage", usage(outcome.inputTokens(), outcome.outputTokens()));
+        out.put("finishReason", outcome.finishReason());
+        if (demo) {
+            out.put("demoMode", true);
+        }
+        out.put("trace", run.trace().toMap());
+        return out;
+    }
+
+    static Map<String, Object> usage(int in, int out) {
+        return Map.of("promptTokens", in, "completionTokens", out, "totalTokens", in + out);
+    }
+}

@@ -1,0 +1,96 @@
+package ownpilot.gateway.chat;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import ownpilot.gateway.shared.Ids;
+import ownpilot.gateway.shared.SqlValues;
+import ownpilot.gateway.shared.records.RawJson;
+
+/** The messages of conversations, in the order they were written. */
+@Repository
+class MessageRepository {
+
+    /** A message to store; JSON fields are JSON text. */
+    record NewMessage(String id, String role, String content, String provider, String model, String toolCallsJson,
+            String toolCallId, String toolName, String traceJson, boolean isError, boolean isPartial,
+            Integer inputTokens, Integer outputTokens) {
+
+        static NewMessage of(String role, String content) {
+            return new NewMessage(Ids.uuid(), role, content, null, null, null, null, null, null, false, false, null,
+                    null);
+        }
+    }
+
+    /** A stored message as the model context needs it. */
+    record Stored(String role, String content, String toolCallsJson, String toolCallId, String toolName,
+            boolean isError) {}
+
+    private final JdbcClient jdbc;
+
+    MessageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String userId, String conversationId, NewMessage m) {
+        jdbc.sql("""
+                INSERT INTO messages (id, conversation_id, user_id, role, content, provider, model, tool_calls,
+                    tool_call_id, tool_name, trace, is_error, is_partial, input_tokens, output_tokens)
+                VALUES (:id, :conversation, :user, :role, :content, :provider, :model, CAST(:toolCalls AS jsonb),
+                    :toolCallId, :toolName, CAST(:trace AS jsonb), :isError, :isPartial, :in, :out)""")
+                .param("id", m.id()).param("conversation", conversationId).param("user", userId)
+                .param("role", m.role()).param("content", m.content() == null ? "" : m.content())
+                .param("provider", m.provider()).param("model", m.model()).param("toolCalls", m.toolCallsJson())
+                .param("toolCallId", m.toolCallId()).param("toolName", m.toolName()).param("trace", m.traceJson())
+                .param("isError", m.isError()).param("isPartial", m.isPartial()).param("in", m.inputTokens())
+                .param("out", m.outputTokens()).update();
+    }
+
+    /** The newest {@code max} messages, oldest first: the context a resumed conversation starts from. */
+    List<Stored> recent(String userId, String conversationId, int max) {
+        List<Stored> newestFirst = jdbc.sql("""
+                SELECT role, content, tool_calls, tool_call_id, tool_name, is_error FROM messages
+                WHERE user_id = :user AND conversation_id = :conversation ORDER BY seq DESC LIMIT :max""")
+                .param("user", userId).param("conversation", conversationId).param("max", max)
+                .query((rs, n) -> new Stored(rs.getString("role"), rs.getString("content"),
+                        rs.getString("tool_calls"), rs.getString("tool_call_id"), rs.getString("tool_name"),
+                        rs.getBoolean("is_error")))
+                .list();
+        return newestFirst.reversed();
+    }
+
+    List<Map<String, Object>> list(String userId, String conversationId, int limit, int offset) {
+        return jdbc.sql("""
+                SELECT * FROM messages WHERE user_id = :user AND conversation_id = :conversation
+                ORDER BY seq LIMIT :limit OFFSET :offset""")
+                .param("user", userId).param("conversation", conversationId).param("limit", limit)
+                .param("offset", offset).query((rs, n) -> view(rs)).list();
+    }
+
+    private static Map<String, Object> view(ResultSet rs) throws SQLException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", rs.getString("id"));
+        out.put("role", rs.getString("role"));
+        out.put("content", rs.getString("content"));
+        out.put("provider", rs.getString("provider"));
+        out.put("model", rs.getString("model"));
+        out.put("toolCalls", raw(rs.getString("tool_calls")));
+        out.put("toolCallId", rs.getString("tool_call_id"));
+        out.put("toolName", rs.getString("tool_name"));
+        out.put("trace", raw(rs.getString("trace")));
+        out.put("isError", rs.getBoolean("is_error"));
+        out.put("isPartial", rs.getBoolean("is_partial"));
+        out.put("inputTokens", rs.getObject("input_tokens"));
+        out.put("outputTokens", rs.getObject("output_tokens"));
+        out.put("createdAt", SqlValues.instant(rs, "created_at"));
+        return out;
+    }
+
+    private static RawJson raw(String json) {
+        return json == null ? null : new RawJson(json);
+    }
+}

@@ -1,0 +1,152 @@
+package ownpilot.gateway.chat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import ownpilot.gateway.llm.ModelCalls;
+import ownpilot.gateway.llm.ModelMessage;
+import ownpilot.gateway.llm.ModelRequest;
+import ownpilot.gateway.llm.ModelResponse;
+import ownpilot.gateway.llm.ModelStreamListener;
+import ownpilot.gateway.llm.ModelToolCall;
+import ownpilot.gateway.shared.ApiException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The model ↔ tools loop of one chat run: call the model; while it asks for tools, run them and call
+ * it again with the results. Bounded per request by {@code maxTurns} and {@code maxToolCalls}; a run
+ * that reaches a bound ends with one more call without tools, asking the model to summarise.
+ */
+@Component
+class ToolLoop {
+
+    static final String LIMIT_NOTE = "[The tool-use limit for this request has been reached (%s). Do not call "
+            + "tools. Summarise for the user what you did, what you found, and what is left to do.]";
+
+    /** The final answer: its text, the tool calls run on the way, and tokens summed over all calls. */
+    record Outcome(String text, List<Map<String, Object>> toolCalls, String finishReason, int inputTokens,
+            int outputTokens) {}
+
+    private final ModelCalls calls;
+    private final ToolCallRunner runner;
+    private final MessageRepository messages;
+    private final RequestLogWriter logs;
+    private final JsonMapper json;
+
+    ToolLoop(ModelCalls calls, ToolCallRunner runner, MessageRepository messages, RequestLogWriter logs,
+            JsonMapper json) {
+        this.calls = calls;
+        this.runner = runner;
+        this.messages = messages;
+        this.logs = logs;
+        this.json = json;
+    }
+
+    Outcome run(ChatRun run) {
+        List<ModelMessage> context = new ArrayList<>(run.context());
+        List<Map<String, Object>> executed = new ArrayList<>();
+        int in = 0;
+        int out = 0;
+        for (int turn = 1; ; turn++) {
+            ModelResponse r = call(run, context, turn, false);
+            in += r.inputTokens();
+            out += r.outputTokens();
+            if (r.toolCalls().isEmpty()) {
+                return new Outcome(r.text(), executed, r.finishReason(), in, out);
+            }
+            String limit = turn >= run.maxTurns() ? "maximum of " + run.maxTurns() + " turns"
+                    : executed.size() + r.toolCalls().size() > run.maxToolCalls()
+                            ? "maximum of " + run.maxToolCalls() + " tool calls" : null;
+            if (limit != null) {
+                run.trace().error("Limit reached: " + limit);
+                if (!r.text().isBlank()) {
+                    context.add(ModelMessage.assistant(r.text(), List.of()));
+                }
+                context.add(ModelMessage.user(LIMIT_NOTE.formatted(limit)));
+                ModelResponse last = call(run, context, turn + 1, true);
+                return new Outcome(last.text(), executed, last.finishReason(), in + last.inputTokens(),
+                        out + last.outputTokens());
+            }
+            context.add(ModelMessage.assistant(r.text(), r.toolCalls()));
+            save(run, new MessageRepository.NewMessage(ownpilot.gateway.shared.Ids.uuid(), "assistant", r.text(),
+                    r.provider(), r.model(), json.writeValueAsString(r.toolCalls()), null, null, null, false, false,
+                    r.inputTokens(), r.outputTokens()));
+            run.sink().progress(status("Executing " + r.toolCalls().size() + " tool(s)",
+                    Map.of("tools", r.toolCalls().stream().map(ModelToolCall::name).toList())));
+            for (ModelToolCall call : r.toolCalls()) {
+                ToolCallRunner.Outcome result = runner.run(run, call);
+                context.add(ModelMessage.tool(call.id(), call.name(), result.content()));
+                save(run, new MessageRepository.NewMessage(ownpilot.gateway.shared.Ids.uuid(), "tool",
+                        result.content(), null, null, null, call.id(), call.name(), null, result.isError(), false,
+                        null, null));
+                Map<String, Object> done = new LinkedHashMap<>();
+                done.put("id", call.id());
+                done.put("name", call.name());
+                done.put("arguments", parsedOrText(call.arguments()));
+                executed.add(done);
+                if (run.cancellation().isCancelled()) {
+                    throw new ChatFailed(new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST,
+                            "REQUEST_CANCELLED", "The client went away"), "");
+                }
+            }
+        }
+    }
+
+    private ModelResponse call(ChatRun run, List<ModelMessage> context, int turn, boolean withoutTools) {
+        ModelRequest request = new ModelRequest(run.userId(), run.provider(), run.model(), context,
+                withoutTools ? List.of() : run.tools(), run.maxTokens(), run.temperature(), "chat",
+                run.conversationId());
+        run.trace().request(run.provider(), run.model(), "/api/v1/chat", context.size(), request.tools().size());
+        run.sink().progress(status("Calling " + run.model() + "...", Map.of("model", run.model(), "turn", turn,
+                "messageCount", context.size())));
+        StringBuilder partial = new StringBuilder();
+        long started = System.nanoTime();
+        try {
+            ModelResponse response = calls.call(request, new ModelStreamListener() {
+                @Override
+                public void onText(String delta) {
+                    partial.append(delta);
+                    run.sink().chunk(delta);
+                }
+
+                @Override
+                public void onRetry(int attempt, String error, long delayMs) {
+                    run.trace().retry(attempt, error, delayMs);
+                    run.sink().progress(status("Retrying after: " + error, Map.of("attempt", attempt,
+                            "delayMs", delayMs)));
+                }
+            }, run.cancellation());
+            logs.answered(run, request, response);
+            run.trace().model(response);
+            return response;
+        } catch (ApiException e) {
+            logs.failed(run, request, e, (System.nanoTime() - started) / 1_000_000);
+            throw new ChatFailed(e, partial.toString());
+        }
+    }
+
+    private void save(ChatRun run, MessageRepository.NewMessage message) {
+        messages.insert(run.userId(), run.conversationId(), message);
+        run.trace().wrote();
+    }
+
+    private Object parsedOrText(String arguments) {
+        try {
+            return json.readTree(arguments == null || arguments.isBlank() ? "{}" : arguments);
+        } catch (tools.jackson.core.JacksonException e) {
+            return arguments;
+        }
+    }
+
+    static Map<String, Object> status(String message, Map<String, Object> data) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", "status");
+        out.put("message", message);
+        out.put("data", data);
+        out.put("timestamp", Instant.now().toString());
+        return out;
+    }
+}

@@ -1,0 +1,157 @@
+package ownpilot.gateway.llm;
+
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import ownpilot.gateway.costs.BudgetGuard;
+import ownpilot.gateway.costs.Usage;
+import ownpilot.gateway.costs.UsageRecorder;
+import ownpilot.gateway.models.ModelEndpoint;
+import ownpilot.gateway.models.ModelEndpoints;
+import ownpilot.gateway.shared.ApiException;
+
+/**
+ * Calls a model for any module. Every call is checked against the budget before the provider is
+ * reached, streamed (so stalls are seen and cancellation closes the connection), retried with
+ * backoff on 429/5xx/network failures while nothing has been streamed yet, and recorded with its
+ * tokens, cost, latency and outcome, successful or not.
+ */
+@Service
+public class ModelCalls {
+
+    /** Output tokens assumed for the budget check when a request sets no maximum. */
+    private static final int ESTIMATED_OUTPUT_TOKENS = 1000;
+
+    private final ModelEndpoints endpoints;
+    private final BudgetGuard budget;
+    private final UsageRecorder usage;
+    private final LlmTransport transport;
+    private final StallWatchdog watchdog;
+    private final ApplicationEventPublisher events;
+
+    ModelCalls(ModelEndpoints endpoints, BudgetGuard budget, UsageRecorder usage, LlmTransport transport,
+            StallWatchdog watchdog, ApplicationEventPublisher events) {
+        this.endpoints = endpoints;
+        this.budget = budget;
+        this.usage = usage;
+        this.transport = transport;
+        this.watchdog = watchdog;
+        this.events = events;
+    }
+
+    /** The endpoint a call to {@code provider} would use; fails as the call would if it is not usable. */
+    public void requireUsable(String userId, String provider) {
+        endpoints.resolve(userId, provider);
+    }
+
+    public ModelResponse call(ModelRequest request, ModelStreamListener listener, Cancellation cancellation) {
+        ModelEndpoint endpoint = endpoints.resolve(request.userId(), request.provider());
+        int expectedOutput = request.maxTokens() == null ? ESTIMATED_OUTPUT_TOKENS
+                : Math.min(request.maxTokens(), ESTIMATED_OUTPUT_TOKENS);
+        budget.check(request.userId(), request.provider(), request.model(), request.estimatedInputTokens(),
+                expectedOutput);
+        long started = System.nanoTime();
+        List<Map<String, Object>> retries = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            StreamedAnswer answer = new StreamedAnswer(listener);
+            try {
+                ChatResponse response = attempt(endpoint, request, answer, cancellation);
+                return finished(request, endpoint, response, started, attempt, retries);
+            } catch (Throwable error) {
+                ApiException mapped = ProviderErrors.map(error, endpoint, request.model(), endpoint.apiKey());
+                boolean again = !answer.sawOutput() && !cancellation.isCancelled()
+                        && attempt < transport.maxAttempts && ProviderErrors.retryable(error);
+                if (again) {
+                    long delay = transport.backoff(attempt);
+                    retries.add(Map.of("attempt", attempt, "error", mapped.getMessage(), "delayMs", delay));
+                    listener.onRetry(attempt, mapped.getMessage(), delay);
+                    if (sleep(delay, cancellation)) {
+                        continue;
+                    }
+                }
+                ApiException failure = cancellation.isCancelled() ? ProviderErrors.cancelled() : mapped;
+                failed(request, endpoint, answer.textSoFar(), started, retries, failure);
+                throw failure;
+            }
+        }
+    }
+
+    private ChatResponse attempt(ModelEndpoint endpoint, ModelRequest request, StreamedAnswer answer,
+            Cancellation cancellation) throws Throwable {
+        UpstreamCall call = new UpstreamCall(transport.stallMillis);
+        Runnable unwatch = watchdog.watch(call, () -> ProviderErrors.stalled(endpoint.providerId(),
+                transport.stallMillis));
+        Runnable uncancel = cancellation.onCancel(() -> call.abort(ProviderErrors.cancelled()));
+        try {
+            UpstreamHttpClient http = new UpstreamHttpClient(transport.http, call, transport.headersTimeout,
+                    transport.readers);
+            StreamingChatModel model = LangchainModels.streaming(endpoint, request, http.builder());
+            model.chat(LangchainModels.chatRequest(request), answer);
+            return answer.await();
+        } finally {
+            uncancel.run();
+            unwatch.run();
+        }
+    }
+
+    private ModelResponse finished(ModelRequest request, ModelEndpoint endpoint, ChatResponse response,
+            long started, int attempts, List<Map<String, Object>> retries) {
+        long durationMs = (System.nanoTime() - started) / 1_000_000;
+        List<ModelToolCall> toolCalls = response.aiMessage().hasToolExecutionRequests()
+                ? response.aiMessage().toolExecutionRequests().stream()
+                        .map(r -> new ModelToolCall(r.id(), r.name(), r.arguments())).toList()
+                : List.of();
+        String text = response.aiMessage().text() == null ? "" : response.aiMessage().text();
+        var tokens = response.tokenUsage();
+        int in = tokens != null && tokens.inputTokenCount() != null ? tokens.inputTokenCount()
+                : request.estimatedInputTokens();
+        int out = tokens != null && tokens.outputTokenCount() != null ? tokens.outputTokenCount()
+                : text.length() / 4 + 1;
+        String finish = finishReason(response, toolCalls);
+        double cost = usage.record(new Usage(request.userId(), request.provider(), request.model(),
+                request.conversationId(), request.requestType(), in, out, durationMs, null));
+        events.publishEvent(CallSummaries.finished(request, endpoint, text, toolCalls, finish, in, out, durationMs,
+                retries, null));
+        return new ModelResponse(request.provider(), request.model(), text, toolCalls, finish, in, out, durationMs,
+                attempts, cost);
+    }
+
+    private void failed(ModelRequest request, ModelEndpoint endpoint, String partial, long started,
+            List<Map<String, Object>> retries, ApiException failure) {
+        long durationMs = (System.nanoTime() - started) / 1_000_000;
+        usage.record(new Usage(request.userId(), request.provider(), request.model(), request.conversationId(),
+                request.requestType(), 0, 0, durationMs, failure.code() + ": " + failure.getMessage()));
+        events.publishEvent(CallSummaries.finished(request, endpoint, partial, List.of(), "error", 0, 0, durationMs,
+                retries, failure.getMessage()));
+    }
+
+    private static String finishReason(ChatResponse response, List<ModelToolCall> toolCalls) {
+        if (response.finishReason() == null) {
+            return toolCalls.isEmpty() ? "stop" : "tool_calls";
+        }
+        return switch (response.finishReason()) {
+            case LENGTH -> "length";
+            case TOOL_EXECUTION -> "tool_calls";
+            case CONTENT_FILTER -> "content_filter";
+            default -> toolCalls.isEmpty() ? "stop" : "tool_calls";
+        };
+    }
+
+    /** Waits before a retry; false when the caller cancelled meanwhile. */
+    private static boolean sleep(long millis, Cancellation cancellation) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        try {
+            while (!cancellation.isCancelled() && System.nanoTime() < end) {
+                Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !cancellation.isCancelled();
+    }
+}

@@ -1,0 +1,12 @@
+package ownpilot.gateway.llm;
+
+/** Receives a model's output while it streams. Called on the thread that reads the provider's stream. */
+public interface ModelStreamListener {
+
+    ModelStreamListener NONE = delta -> { };
+
+    void onText(String delta);
+
+    /** A failed attempt that will be tried again after {@code delayMs}. */
+    default void onRetry(int attempt, String error, long delayMs) {}
+}
