@@ -74,8 +74,7 @@ class ChatController {
      */
     @PostMapping("/reset-context")
     Map<String, Object> resetContext(@RequestBody(required = false) JsonNode body) {
-        JsonFields in = JsonFields.of(body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                : body).allow(Set.of("provider", "model", "clearAll"));
+        JsonFields in = JsonFields.ofOptional(body).allow(Set.of("provider", "model", "clearAll"));
         String provider = in.text("provider", null, 64, false);
         String model = in.text("model", null, 200, false);
         boolean clearAll = in.bool("clearAll", false);

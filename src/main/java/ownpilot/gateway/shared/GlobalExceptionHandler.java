@@ -32,6 +32,12 @@ class GlobalExceptionHandler {
         return error(e.status(), e.code(), e.getMessage(), e.details(), request);
     }
 
+    /** The client left during a streamed response: nobody is there to read an error, so write none. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone() {
+        // the stream's own disconnect handling has already cancelled the work behind it
+    }
+
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ResponseEntity<ApiEnvelope> unknownRoute(Exception e, HttpServletRequest request) {
         return error(HttpStatus.NOT_FOUND, "NOT_FOUND",

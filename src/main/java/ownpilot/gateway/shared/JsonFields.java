@@ -27,6 +27,11 @@ public final class JsonFields {
         return new JsonFields(body);
     }
 
+    /** Like {@link #of}, but a missing body reads as an empty object (for bodies whose fields are all optional). */
+    public static JsonFields ofOptional(JsonNode body) {
+        return of(body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body);
+    }
+
     /** Flags every field outside {@code allowed}. */
     public JsonFields allow(Set<String> allowed) {
         body.propertyNames().stream().filter(f -> !allowed.contains(f)).sorted()

@@ -22,12 +22,14 @@ public abstract class ApiTestBase {
 
     protected static final FakeDockerEngine DOCKER;
     protected static final FakeModelsDev MODELS_DEV;
+    protected static final FakeLlmServer LLM;
     protected static final Path DATA_DIR;
 
     static {
         try {
             DOCKER = new FakeDockerEngine();
             MODELS_DEV = new FakeModelsDev();
+            LLM = new FakeLlmServer();
             DATA_DIR = Files.createTempDirectory("ownpilot-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -42,6 +44,9 @@ public abstract class ApiTestBase {
         registry.add("ownpilot.http.max-body-bytes", () -> "262144");
         registry.add("ownpilot.customtools.timeout-ms", () -> "1000");
         registry.add("ownpilot.models.sync-url", MODELS_DEV::url);
+        registry.add("ownpilot.llm.stall-timeout-ms", () -> "1500");
+        registry.add("ownpilot.llm.retry-base-ms", () -> "20");
+        registry.add("ownpilot.chat.heartbeat-ms", () -> "200");
         String external = System.getenv("OWNPILOT_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
             registry.add("ownpilot.database.url", () -> external);

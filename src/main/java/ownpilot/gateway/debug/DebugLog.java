@@ -1,0 +1,117 @@
+package ownpilot.gateway.debug;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import ownpilot.gateway.llm.ModelCallFinished;
+import ownpilot.gateway.tools.ToolExecuted;
+
+/**
+ * A bounded in-memory ring of recent model requests, responses, retries and tool runs, for
+ * diagnosing provider problems. Entries are masked for secrets when recorded; when the ring is full
+ * the oldest entry goes. Being a diagnostic buffer, it is deliberately not persisted.
+ */
+@Component
+class DebugLog {
+
+    record Entry(String type, String timestamp, String provider, String model, Object data, Long duration) {}
+
+    private final int capacity;
+    private final Deque<Entry> entries = new ArrayDeque<>();
+    private volatile boolean enabled = true;
+
+    DebugLog(@Value("${ownpilot.debug.capacity:200}") int capacity) {
+        this.capacity = Math.max(10, Math.min(capacity, 10_000));
+    }
+
+    @EventListener
+    void on(ModelCallFinished call) {
+        if (!enabled) {
+            return;
+        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("provider", call.provider());
+        request.put("model", call.model());
+        request.put("endpoint", call.endpoint());
+        request.put("messages", call.messages());
+        request.put("tools", call.toolCount());
+        add(new Entry("request", now(), call.provider(), call.model(), request, null));
+        for (Map<String, Object> retry : call.retries()) {
+            add(new Entry("retry", now(), call.provider(), call.model(), retry, null));
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("provider", call.provider());
+        response.put("model", call.model());
+        response.put("status", call.success() ? "success" : "error");
+        response.put("contentPreview", call.contentPreview());
+        response.put("contentLength", call.contentLength());
+        response.put("toolCalls", call.toolCalls());
+        response.put("finishReason", call.finishReason());
+        response.put("usage", Map.of("inputTokens", call.inputTokens(), "outputTokens", call.outputTokens()));
+        response.put("durationMs", call.durationMs());
+        if (call.error() != null) {
+            response.put("error", call.error());
+        }
+        add(new Entry(call.success() ? "response" : "error", now(), call.provider(), call.model(), response,
+                call.durationMs()));
+    }
+
+    @EventListener
+    void on(ToolExecuted run) {
+        if (!enabled) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name", run.tool());
+        data.put("success", !run.isError());
+        data.put("durationMs", run.durationMs());
+        data.put("actor", run.caller().actorType() + ":" + run.caller().actorId());
+        if (run.error() != null) {
+            data.put("error", run.error());
+        }
+        add(new Entry("tool_result", now(), null, null, data, run.durationMs()));
+    }
+
+    /** The newest {@code count} entries, oldest first. */
+    synchronized List<Entry> recent(int count) {
+        List<Entry> all = new ArrayList<>(entries);
+        return all.subList(Math.max(0, all.size() - count), all.size());
+    }
+
+    synchronized int size() {
+        return entries.size();
+    }
+
+    synchronized int clear() {
+        int n = entries.size();
+        entries.clear();
+        return n;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    void enabled(boolean on) {
+        enabled = on;
+    }
+
+    private synchronized void add(Entry e) {
+        if (entries.size() >= capacity) {
+            entries.removeFirst();
+        }
+        entries.addLast(new Entry(e.type(), e.timestamp(), e.provider(), e.model(), SecretMask.deep(e.data()),
+                e.duration()));
+    }
+
+    private static String now() {
+        return Instant.now().toString();
+    }
+}
