@@ -79,7 +79,7 @@ class RequestLogRepository {
                     out.put("avgDurationMs", rs.getLong("avg_ms"));
                     out.put("totalInputTokens", rs.getLong("input"));
                     out.put("totalOutputTokens", rs.getLong("output"));
-                    return null;
+                    return out;
                 });
         out.put("byProvider", countBy(userId, days, "provider"));
         out.put("byType", countBy(userId, days, "type"));

@@ -37,6 +37,7 @@ public final class FakeLlmServer implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long HOLD_LIMIT_MS = 60_000;
+    private static final long FAIL_AFTER_MS = 300;
 
     /** What to answer to one request. */
     public sealed interface Reply {}
@@ -47,7 +48,7 @@ public final class FakeLlmServer implements AutoCloseable {
     /** Streams one tool call whose JSON arguments arrive in {@code parts} pieces. */
     public record ToolCall(String id, String name, String arguments, int parts) implements Reply {}
 
-    /** Streams the chunks, then drops the connection without ending the stream. */
+    /** Streams the chunks, waits a moment, then drops the connection without ending the stream. */
     public record FailMidStream(List<String> chunks) implements Reply {}
 
     /** Streams the chunks, then sends nothing more until the client hangs up. */
@@ -187,7 +188,9 @@ public final class FakeLlmServer implements AutoCloseable {
                 for (String chunk : f.chunks()) {
                     event(out, delta(model, content(chunk), null));
                 }
-                // no terminating chunk: the client sees a broken chunked stream
+                // Let the client read what was sent: the JDK client drops bytes it has not read yet
+                // when the connection fails. Then end without the terminating chunk: a broken stream.
+                Thread.sleep(FAIL_AFTER_MS);
             }
             case Stall s -> {
                 startStream(out);

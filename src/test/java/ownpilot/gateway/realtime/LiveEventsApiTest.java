@@ -1,0 +1,96 @@
+package ownpilot.gateway.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import ownpilot.gateway.support.Api;
+import ownpilot.gateway.support.ApiTestBase;
+import ownpilot.gateway.support.FakeLlmServer;
+import tools.jackson.databind.JsonNode;
+
+class LiveEventsApiTest extends ApiTestBase {
+
+    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+
+    private WebSocket connect() throws Exception {
+        return HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            frames.add(Api.parse(partial.toString()));
+                            partial.setLength(0);
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The next frame of this type, skipping others; null if none comes within the wait. */
+    private JsonNode next(String type) throws InterruptedException {
+        for (JsonNode f = frames.poll(20, TimeUnit.SECONDS); f != null; f = frames.poll(20, TimeUnit.SECONDS)) {
+            if (f.path("type").asString().equals(type)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void broadcastsChatToolApprovalAndBudgetEvents() throws Exception {
+        WebSocket ws = connect();
+        try {
+            JsonNode ready = next("connection:ready");
+            assertThat(ready.path("payload").path("sessionId").asString()).isNotBlank();
+            assertThat(ready.path("timestamp").asString()).isNotBlank();
+
+            api.post("/api/v1/tools/calculate/execute", Map.of("arguments", Map.of("expression", "1+2")));
+            JsonNode tool = next("tool:executed");
+            assertThat(tool.path("payload").path("tool").asString()).isEqualTo("calculate");
+
+            LLM.reset();
+            api.put("/api/v1/providers/openai/config", Map.of("baseUrl", LLM.baseUrl()));
+            api.post("/api/v1/settings/api-key/openai", Map.of("apiKey", "sk-live-0123456789abcdef"));
+            jdbc.sql("DELETE FROM usage_records").update();
+            api.post("/api/v1/costs/budget", Map.of("dailyLimit", 0.000001, "limitAction", "warn",
+                    "alertThresholds", List.of(50, 100)));
+            LLM.enqueue(new FakeLlmServer.Text(List.of("hi"), 0));
+            String conversation = api.post("/api/v1/chat", Map.of("message", "hello", "provider", "openai",
+                    "model", "gpt-4o", "newConversation", true)).data().path("conversationId").asString();
+            JsonNode alert = next("budget:alert");
+            assertThat(alert.path("payload").path("window").asString()).isIn("daily", "monthly");
+            JsonNode chat = next("chat:completed");
+            assertThat(chat.path("payload").path("conversationId").asString()).isEqualTo(conversation);
+            jdbc.sql("DELETE FROM budgets").update();
+
+            api.patch("/api/v1/autonomy/config", Map.of("level", 0));
+            try {
+                api.post("/api/v1/tools/use_tool/execute", Map.of("arguments", Map.of("tool_name", "add_note",
+                        "arguments", Map.of("title", "t", "content", "c"))));
+                JsonNode approval = next("approval:requested");
+                assertThat(approval.path("payload").path("tool").asString()).isEqualTo("add_note");
+                assertThat(approval.path("payload").path("approvalId").asString()).startsWith("approval");
+            } finally {
+                api.post("/api/v1/autonomy/config/reset", "");
+            }
+
+            ws.sendText("not json", true).get(5, TimeUnit.SECONDS);
+            assertThat(next("connection:error").path("payload").path("code").asString()).isEqualTo("PARSE_ERROR");
+        } finally {
+            ws.abort();
+        }
+    }
+}
