@@ -1,0 +1,170 @@
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Streamed-chat benchmark client (run with the JDK's source launcher, no dependencies).
+ *
+ * <pre>
+ * java bench/ChatBench.java latency  DIRECT_URL GATEWAY_URL COUNT
+ * java bench/ChatBench.java parallel GATEWAY_URL CONCURRENCY
+ * </pre>
+ *
+ * latency: alternates one streamed request straight to the fake provider and one through the
+ * gateway, COUNT times each after a warm-up, and reports time to first chunk and total time.
+ * parallel: starts CONCURRENCY streamed chats at once and counts those that end with a done event.
+ */
+public class ChatBench {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+
+    record Timing(double firstChunkMs, double totalMs, boolean ok, String detail) {}
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "latency" -> latency(args[1], args[2], Integer.parseInt(args[3]));
+            case "parallel" -> parallel(args[1], Integer.parseInt(args[2]));
+            default -> throw new IllegalArgumentException("latency or parallel");
+        }
+    }
+
+    static void latency(String direct, String gateway, int count) throws Exception {
+        for (int i = 0; i < Math.max(50, count / 4); i++) {
+            run(direct, directBody(), false);
+            run(gateway, gatewayBody(), true);
+        }
+        List<Timing> d = new ArrayList<>();
+        List<Timing> g = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            d.add(run(direct, directBody(), false));
+            g.add(run(gateway, gatewayBody(), true));
+        }
+        report("direct to fake provider", d);
+        report("through the gateway", g);
+        System.out.printf("added by the gateway: first chunk %+.2f ms (median), total %+.2f ms (median)%n",
+                median(g, true) - median(d, true), median(g, false) - median(d, false));
+    }
+
+    static void parallel(String gateway, int concurrency) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(concurrency);
+        AtomicInteger ok = new AtomicInteger();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        List<Timing> timings = Collections.synchronizedList(new ArrayList<>());
+        long began;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < concurrency; i++) {
+                pool.submit(() -> {
+                    try {
+                        start.await();
+                        Timing t = run(gateway, gatewayBody(), true);
+                        timings.add(t);
+                        if (t.ok()) {
+                            ok.incrementAndGet();
+                        } else {
+                            failures.add(t.detail());
+                        }
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            began = System.nanoTime();
+            start.countDown();
+            done.await();
+        }
+        double wall = (System.nanoTime() - began) / 1e6;
+        System.out.printf("%d concurrent streamed chats: %d completed with done, %d failed, wall %.0f ms%n",
+                concurrency, ok.get(), failures.size(), wall);
+        report("concurrent, through the gateway", timings);
+        failures.stream().distinct().limit(5).forEach(f -> System.out.println("  failure: " + f));
+        if (ok.get() != concurrency) {
+            System.exit(1);
+        }
+    }
+
+    /** One streamed request; the first chunk is the first event carrying text. */
+    static Timing run(String url, String body, boolean gateway) {
+        long t0 = System.nanoTime();
+        double first = -1;
+        boolean sawDone = false;
+        String detail = "";
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<java.io.InputStream> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                String event = "";
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.startsWith("event:")) {
+                        event = line.substring(6).trim();
+                    } else if (line.startsWith("data:")) {
+                        boolean text = gateway ? event.equals("chunk") : line.contains("\"content\"");
+                        if (text && first < 0) {
+                            first = (System.nanoTime() - t0) / 1e6;
+                        }
+                        if (gateway && event.equals("done") || !gateway && line.contains("[DONE]")) {
+                            sawDone = true;
+                        }
+                        if (gateway && event.equals("error")) {
+                            detail = line;
+                        }
+                    }
+                }
+            }
+            if (r.statusCode() != 200) {
+                detail = "HTTP " + r.statusCode();
+            }
+        } catch (Exception e) {
+            detail = e.toString();
+        }
+        return new Timing(first, (System.nanoTime() - t0) / 1e6, sawDone && first >= 0, detail);
+    }
+
+    static String directBody() {
+        return "{\"model\":\"bench-model\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+                + "\"messages\":[{\"role\":\"system\",\"content\":\"" + "x".repeat(900) + "\"},"
+                + "{\"role\":\"user\",\"content\":\"Hello, benchmark\"}]}";
+    }
+
+    static String gatewayBody() {
+        return "{\"message\":\"Hello, benchmark\",\"provider\":\"openai\",\"model\":\"bench-model\","
+                + "\"stream\":true,\"newConversation\":true}";
+    }
+
+    static void report(String label, List<Timing> timings) {
+        System.out.printf("%-34s n=%d  first chunk p50 %.2f ms  p90 %.2f ms | total p50 %.2f ms  p90 %.2f ms%n",
+                label, timings.size(), percentile(timings, true, 50), percentile(timings, true, 90),
+                percentile(timings, false, 50), percentile(timings, false, 90));
+    }
+
+    static double median(List<Timing> timings, boolean first) {
+        return percentile(timings, first, 50);
+    }
+
+    static double percentile(List<Timing> timings, boolean first, int p) {
+        List<Double> values = new ArrayList<>(timings.stream().filter(Timing::ok)
+                .map(t -> first ? t.firstChunkMs() : t.totalMs()).toList());
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        Collections.sort(values);
+        return values.get(Math.min(values.size() - 1, (int) Math.ceil(p / 100.0 * values.size()) - 1));
+    }
+}

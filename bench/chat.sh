@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Chat streaming benchmark against the fake OpenAI-compatible server of the tests:
+#  1. time to first chunk and total time of a streamed chat, straight to the fake provider versus
+#     through the gateway, one request at a time (target: median added time to first chunk <= 5 ms);
+#  2. 500 concurrent streamed chats through the gateway (target: all complete with a done event).
+# The fake streams BENCH_CHUNKS chunks (default 20) BENCH_CHUNK_DELAY_MS apart (default 5).
+# Every gateway chat is a real run: a new conversation, messages, request log and usage stored in PostgreSQL.
+# Usage: bench/chat.sh (SKIP_BUILD=1 to reuse the jar and test classes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+FAKE_PORT=${BENCH_FAKE_PORT:-18090}
+COUNT=${BENCH_COUNT:-300}
+CONCURRENCY=${BENCH_CONCURRENCY:-500}
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -ntp -DskipTests test-compile
+CP_FILE=$(mktemp /tmp/ownpilot-bench-cp-XXXX)
+./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+"$java" -cp "target/test-classes:$(cat "$CP_FILE")" ownpilot.gateway.support.FakeLlmServer "$FAKE_PORT" \
+  "${BENCH_CHUNKS:-20}" "${BENCH_CHUNK_DELAY_MS:-5}" >/dev/null 2>&1 &
+FAKE_PID=$!
+GATEWAY_ARGS="${GATEWAY_ARGS:-} --ownpilot.database.pool-size=${BENCH_POOL:-20}"
+start_gateway
+trap 'kill $FAKE_PID 2>/dev/null; rm -f "$CP_FILE"; stop_gateway' EXIT
+
+curl -fs -o /dev/null -X PUT "$BASE/api/v1/providers/openai/config" -H 'Content-Type: application/json' \
+  -d "{\"baseUrl\": \"http://127.0.0.1:$FAKE_PORT/v1\"}"
+curl -fs -o /dev/null -X POST "$BASE/api/v1/settings/api-key/openai" -H 'Content-Type: application/json' \
+  -d '{"apiKey": "sk-bench-0123456789abcdef"}'
+
+echo "== latency: $COUNT streamed chats each way, one at a time"
+"$java" bench/ChatBench.java latency "http://127.0.0.1:$FAKE_PORT/v1/chat/completions" "$BASE/api/v1/chat" "$COUNT"
+echo "== $CONCURRENCY concurrent streamed chats"
+"$java" bench/ChatBench.java parallel "$BASE/api/v1/chat" "$CONCURRENCY"
