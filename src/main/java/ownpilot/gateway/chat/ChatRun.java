@@ -4,13 +4,14 @@ import java.util.List;
 import ownpilot.gateway.llm.Cancellation;
 import ownpilot.gateway.llm.ModelMessage;
 import ownpilot.gateway.llm.ModelTool;
+import ownpilot.gateway.models.ModelEndpoint;
 
 /**
  * Everything one chat run needs, fixed before it starts: who asks, which conversation and model,
  * the context sent to the model, the tools it sees and the loop's bounds.
  */
 record ChatRun(String userId, String requestId, String conversationId, String messageId, String actorId,
-        String provider, String model, List<ModelMessage> context, List<ModelTool> tools, List<String> directTools,
+        String provider, ModelEndpoint endpoint, String model, List<ModelMessage> context, List<ModelTool> tools, List<String> directTools,
         int maxTurns, int maxToolCalls, Integer maxTokens, Double temperature, boolean streamed, Client client,
         ChatSink sink, ChatTrace trace, Cancellation cancellation) {
 

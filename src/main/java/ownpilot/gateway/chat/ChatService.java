@@ -54,15 +54,15 @@ class ChatService {
             trace.read();
         }
         modelContext.add(ModelMessage.user(context.userMessage(userId, req.message(), req.includeToolList())));
-        messages.insert(userId, conversationId, MessageRepository.NewMessage.of("user", req.message()));
+        messages.insertUserTurn(userId, conversationId, s.contextKey(),
+                MessageRepository.NewMessage.of("user", req.message()));
         trace.wrote();
-        conversations.setCurrent(userId, s.contextKey(), conversationId);
         int maxTurns = Math.min(req.maxTurns() == null ? s.config().maxTurns() : req.maxTurns(),
                 s.config().maxTurns());
         int maxToolCalls = Math.min(req.maxToolCalls() == null ? s.config().maxToolCalls() : req.maxToolCalls(),
                 s.config().maxToolCalls());
         ChatRun run = new ChatRun(userId, requestId, conversationId, messageId,
-                s.agent() == null ? "chat" : s.agent().id(), s.provider(), s.model(), modelContext, s.tools(),
+                s.agent() == null ? "chat" : s.agent().id(), s.provider(), s.endpoint(), s.model(), modelContext, s.tools(),
                 req.directTools(), maxTurns, maxToolCalls, s.agent() == null ? null : s.agent().config().maxTokens(),
                 s.agent() == null ? null : s.agent().config().temperature(), req.stream(), client, sink, trace,
                 cancellation);

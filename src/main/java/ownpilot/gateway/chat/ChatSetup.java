@@ -9,6 +9,7 @@ import ownpilot.gateway.agents.AgentConfig;
 import ownpilot.gateway.agents.AgentService;
 import ownpilot.gateway.llm.ModelCalls;
 import ownpilot.gateway.llm.ModelTool;
+import ownpilot.gateway.models.ModelEndpoint;
 import ownpilot.gateway.models.ModelEndpoints;
 import ownpilot.gateway.settings.ProviderDefaults;
 import ownpilot.gateway.shared.ApiException;
@@ -26,7 +27,7 @@ import ownpilot.gateway.tools.ToolRegistry;
 class ChatSetup {
 
     /** The resolved request; {@code demo} when no provider is configured at all. */
-    record Setup(ChatRequest request, Agent agent, boolean demo, String provider, String model,
+    record Setup(ChatRequest request, Agent agent, boolean demo, String provider, ModelEndpoint endpoint, String model,
             ConversationRepository.Conversation conversation, boolean newConversation, String contextKey,
             List<ModelTool> tools, AgentConfig config) {}
 
@@ -49,18 +50,29 @@ class ChatSetup {
 
     Setup resolve(String userId, ChatRequest req) {
         Agent agent = req.agentId() == null ? null : agents.get(userId, req.agentId());
-        List<String> configured = defaults.configuredProviders(userId);
-        ProviderDefaults.Resolved saved = defaults.resolve(userId, configured);
-        boolean demo = configured.isEmpty();
-        String provider = firstSet(req.provider(), agent == null ? null : agent.provider(), saved.provider());
+        String provider = firstSet(req.provider(), agent == null ? null : agent.provider());
+        ProviderDefaults.Resolved saved = null;
+        ModelEndpoint endpoint = null;
+        boolean demo;
+        if (provider != null) {
+            endpoint = usableOrDemo(userId, provider);
+            demo = endpoint == null;
+        } else {
+            List<String> configured = defaults.configuredProviders(userId);
+            saved = defaults.resolve(userId, configured);
+            demo = configured.isEmpty();
+            provider = demo ? "demo" : saved.provider();
+            endpoint = demo ? null : calls.endpoint(userId, provider);
+        }
         String model;
         if (demo) {
-            provider = provider == null ? "demo" : provider;
             model = "demo";
         } else {
-            calls.requireUsable(userId, provider);
-            String providerDefault = provider.equals(saved.provider()) ? saved.model() : null;
-            model = firstSet(req.model(), agent == null ? null : agent.model(), providerDefault);
+            model = firstSet(req.model(), agent == null ? null : agent.model());
+            if (model == null) {
+                saved = saved == null ? defaults.resolve(userId) : saved;
+                model = provider.equals(saved.provider()) ? saved.model() : null;
+            }
             if (model == null) {
                 model = endpoints.defaultModel(userId, provider).orElse(null);
             }
@@ -82,8 +94,20 @@ class ChatSetup {
         boolean isNew = found == null;
         ConversationRepository.Conversation conversation = isNew
                 ? create(userId, req, agent, provider, model, wantedId) : found;
-        return new Setup(req, agent, demo, provider, model, conversation, isNew, contextKey, tools(userId, req),
+        return new Setup(req, agent, demo, provider, endpoint, model, conversation, isNew, contextKey, tools(userId, req),
                 config);
+    }
+
+    /** The named provider's endpoint; null (demo mode) when it has no key and no provider at all is configured. */
+    private ModelEndpoint usableOrDemo(String userId, String provider) {
+        try {
+            return calls.endpoint(userId, provider);
+        } catch (ApiException e) {
+            if (e.code().equals("PROVIDER_NOT_CONFIGURED") && defaults.configuredProviders(userId).isEmpty()) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -76,14 +76,6 @@ class ConversationRepository {
                 .param("user", userId).param("key", contextKey).query(String.class).optional();
     }
 
-    void setCurrent(String userId, String contextKey, String conversationId) {
-        jdbc.sql("""
-                INSERT INTO chat_contexts (user_id, context_key, conversation_id) VALUES (:user, :key, :conversation)
-                ON CONFLICT (user_id, context_key) DO UPDATE SET conversation_id = EXCLUDED.conversation_id,
-                    updated_at = now()""")
-                .param("user", userId).param("key", contextKey).param("conversation", conversationId).update();
-    }
-
     boolean clearCurrent(String userId, String contextKey) {
         return jdbc.sql("DELETE FROM chat_contexts WHERE user_id = :user AND context_key = :key")
                 .param("user", userId).param("key", contextKey).update() > 0;

@@ -50,6 +50,23 @@ class MessageRepository {
                 .param("out", m.outputTokens()).update();
     }
 
+    /**
+     * Stores the user's message and makes its conversation the chat context's current one, in one
+     * round trip: this is on the path to the first streamed token.
+     */
+    void insertUserTurn(String userId, String conversationId, String contextKey, NewMessage m) {
+        jdbc.sql("""
+                WITH message AS (
+                    INSERT INTO messages (id, conversation_id, user_id, role, content)
+                    VALUES (:id, :conversation, :user, 'user', :content) RETURNING conversation_id)
+                INSERT INTO chat_contexts (user_id, context_key, conversation_id)
+                SELECT :user, :key, conversation_id FROM message
+                ON CONFLICT (user_id, context_key) DO UPDATE SET conversation_id = EXCLUDED.conversation_id,
+                    updated_at = now()""")
+                .param("id", m.id()).param("conversation", conversationId).param("user", userId)
+                .param("content", m.content()).param("key", contextKey).update();
+    }
+
     /** The newest {@code max} messages, oldest first: the context a resumed conversation starts from. */
     List<Stored> recent(String userId, String conversationId, int max) {
         List<Stored> newestFirst = jdbc.sql("""

@@ -105,7 +105,7 @@ class ToolLoop {
         StringBuilder partial = new StringBuilder();
         long started = System.nanoTime();
         try {
-            ModelResponse response = calls.call(request, new ModelStreamListener() {
+            ModelResponse response = calls.call(request, run.endpoint(), new ModelStreamListener() {
                 @Override
                 public void onText(String delta) {
                     partial.append(delta);

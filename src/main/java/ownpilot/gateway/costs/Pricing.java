@@ -16,7 +16,7 @@ class Pricing {
     }
 
     Optional<ModelInfo> model(String provider, String model) {
-        return catalog.models(provider).stream().filter(m -> m.id().equals(model)).findFirst();
+        return catalog.model(provider, model);
     }
 
     double cost(String provider, String model, int inputTokens, int outputTokens) {

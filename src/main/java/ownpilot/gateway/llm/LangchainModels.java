@@ -26,7 +26,7 @@ final class LangchainModels {
     static StreamingChatModel streaming(ModelEndpoint endpoint, ModelRequest request, HttpClientBuilder http) {
         return switch (endpoint.type()) {
             case "anthropic" -> {
-                var b = AnthropicStreamingChatModel.builder().httpClientBuilder(http).apiKey(endpoint.apiKey())
+                var b = new AnthropicStreamingChatModel.AnthropicStreamingChatModelBuilder().httpClientBuilder(http).apiKey(endpoint.apiKey())
                         .modelName(request.model()).maxTokens(request.maxTokens() == null ? 4096 : request.maxTokens())
                         .temperature(request.temperature());
                 if (endpoint.baseUrl() != null) {
@@ -43,7 +43,7 @@ final class LangchainModels {
                 }
                 yield b.build();
             }
-            default -> OpenAiStreamingChatModel.builder().httpClientBuilder(http)
+            default -> new OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder().httpClientBuilder(http)
                     .baseUrl(endpoint.baseUrl() == null ? "https://api.openai.com/v1" : endpoint.baseUrl())
                     .apiKey(endpoint.apiKey() == null ? "not-needed" : endpoint.apiKey())
                     .modelName(request.model()).maxTokens(request.maxTokens()).temperature(request.temperature())

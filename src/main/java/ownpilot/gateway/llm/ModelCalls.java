@@ -31,10 +31,12 @@ public class ModelCalls {
     private final UsageRecorder usage;
     private final LlmTransport transport;
     private final StallWatchdog watchdog;
+    private final ModelCache models;
     private final ApplicationEventPublisher events;
 
     ModelCalls(ModelEndpoints endpoints, BudgetGuard budget, UsageRecorder usage, LlmTransport transport,
-            StallWatchdog watchdog, ApplicationEventPublisher events) {
+            StallWatchdog watchdog, ModelCache models, ApplicationEventPublisher events) {
+        this.models = models;
         this.endpoints = endpoints;
         this.budget = budget;
         this.usage = usage;
@@ -43,13 +45,21 @@ public class ModelCalls {
         this.events = events;
     }
 
-    /** The endpoint a call to {@code provider} would use; fails as the call would if it is not usable. */
-    public void requireUsable(String userId, String provider) {
-        endpoints.resolve(userId, provider);
+    /**
+     * The endpoint a call to {@code provider} uses; fails as the call would if it is not usable
+     * ({@code PROVIDER_NOT_FOUND}, {@code PROVIDER_NOT_CONFIGURED}).
+     */
+    public ModelEndpoint endpoint(String userId, String provider) {
+        return endpoints.resolve(userId, provider);
     }
 
     public ModelResponse call(ModelRequest request, ModelStreamListener listener, Cancellation cancellation) {
-        ModelEndpoint endpoint = endpoints.resolve(request.userId(), request.provider());
+        return call(request, endpoints.resolve(request.userId(), request.provider()), listener, cancellation);
+    }
+
+    /** A call to an endpoint resolved earlier with {@link #endpoint}, e.g. once for all turns of a chat. */
+    public ModelResponse call(ModelRequest request, ModelEndpoint endpoint, ModelStreamListener listener,
+            Cancellation cancellation) {
         int expectedOutput = request.maxTokens() == null ? ESTIMATED_OUTPUT_TOKENS
                 : Math.min(request.maxTokens(), ESTIMATED_OUTPUT_TOKENS);
         budget.check(request.userId(), request.provider(), request.model(), request.estimatedInputTokens(),
@@ -87,10 +97,8 @@ public class ModelCalls {
                 transport.stallMillis));
         Runnable uncancel = cancellation.onCancel(() -> call.abort(ProviderErrors.cancelled()));
         try {
-            UpstreamHttpClient http = new UpstreamHttpClient(transport.http, call, transport.headersTimeout,
-                    transport.readers);
-            StreamingChatModel model = LangchainModels.streaming(endpoint, request, http.builder());
-            model.chat(LangchainModels.chatRequest(request), answer);
+            StreamingChatModel model = models.get(endpoint, request);
+            UpstreamHttpClient.during(call, () -> model.chat(LangchainModels.chatRequest(request), answer));
             return answer.await();
         } finally {
             uncancel.run();

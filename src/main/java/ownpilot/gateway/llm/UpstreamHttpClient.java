@@ -20,24 +20,43 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * langchain4j's transport for one model call, over the gateway's shared JDK client: the request
- * waits at most {@code headersTimeout} for the response to start, and the body is read through
- * {@link UpstreamCall}, which can abort it.
+ * langchain4j's transport, over the gateway's shared JDK client: the request waits at most
+ * {@code headersTimeout} for the response to start, and the body is read through the
+ * {@link UpstreamCall} of the model call in progress, which can abort it. langchain4j starts the
+ * HTTP exchange on the thread that calls the model, so that call is handed over in a thread-local
+ * ({@link #during}), and one client (and one cached model) serves every call.
  */
 final class UpstreamHttpClient implements HttpClient {
 
     private static final int MAX_ERROR_BODY = 16 * 1024;
+    private static final ThreadLocal<UpstreamCall> CURRENT = new ThreadLocal<>();
 
     private final java.net.http.HttpClient jdk;
-    private final UpstreamCall call;
     private final Duration headersTimeout;
     private final Executor readers;
 
-    UpstreamHttpClient(java.net.http.HttpClient jdk, UpstreamCall call, Duration headersTimeout, Executor readers) {
+    UpstreamHttpClient(java.net.http.HttpClient jdk, Duration headersTimeout, Executor readers) {
         this.jdk = jdk;
-        this.call = call;
         this.headersTimeout = headersTimeout;
         this.readers = readers;
+    }
+
+    /** Runs {@code start} (which must begin the HTTP exchange on this thread) with {@code call} as its guard. */
+    static void during(UpstreamCall call, Runnable start) {
+        CURRENT.set(call);
+        try {
+            start.run();
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    private static UpstreamCall call() {
+        UpstreamCall call = CURRENT.get();
+        if (call == null) {
+            throw new IllegalStateException("Provider HTTP call started outside a model call");
+        }
+        return call;
     }
 
     /** A builder that hands langchain4j this client, whatever timeouts it asks for. */
@@ -73,6 +92,7 @@ final class UpstreamHttpClient implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
+        UpstreamCall call = call();
         CompletableFuture<HttpResponse<InputStream>> future = jdk.sendAsync(toJdk(request),
                 HttpResponse.BodyHandlers.ofInputStream());
         call.pending(future);
@@ -94,7 +114,8 @@ final class UpstreamHttpClient implements HttpClient {
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        OnceListener once = new OnceListener(listener);
+        UpstreamCall call = call();
+        OnceListener once = new OnceListener(listener, call);
         CompletableFuture<HttpResponse<InputStream>> future = jdk.sendAsync(toJdk(request),
                 HttpResponse.BodyHandlers.ofInputStream());
         call.pending(future);
@@ -104,7 +125,7 @@ final class UpstreamHttpClient implements HttpClient {
                 return;
             }
             if (response.statusCode() / 100 != 2) {
-                once.onError(new HttpException(response.statusCode(), errorBody(response)));
+                once.onError(new HttpException(response.statusCode(), errorBody(response, call)));
                 return;
             }
             once.onOpen(SuccessfulHttpResponse.builder().statusCode(response.statusCode())
@@ -131,7 +152,7 @@ final class UpstreamHttpClient implements HttpClient {
         return b.build();
     }
 
-    private String errorBody(HttpResponse<InputStream> response) {
+    private static String errorBody(HttpResponse<InputStream> response, UpstreamCall call) {
         try (InputStream in = call.watch(response.body())) {
             return new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -143,13 +164,15 @@ final class UpstreamHttpClient implements HttpClient {
      * Delivers exactly one ending (an error or the close) and, after an abort, always the abort's
      * cause: a closed body otherwise looks like a normal end of stream to the parser.
      */
-    private final class OnceListener implements ServerSentEventListener {
+    private static final class OnceListener implements ServerSentEventListener {
 
         private final ServerSentEventListener delegate;
+        private final UpstreamCall call;
         private final AtomicBoolean ended = new AtomicBoolean();
 
-        OnceListener(ServerSentEventListener delegate) {
+        OnceListener(ServerSentEventListener delegate, UpstreamCall call) {
             this.delegate = delegate;
+            this.call = call;
         }
 
         @Override

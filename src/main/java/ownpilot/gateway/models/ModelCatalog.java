@@ -87,13 +87,31 @@ public class ModelCatalog implements ProviderCatalog {
         }
         List<ModelInfo> out = new ArrayList<>();
         for (JsonNode m : provider.path("models")) {
-            List<String> capabilities = m.path("capabilities").valueStream().map(JsonNode::asString).toList();
-            out.add(new ModelInfo(m.path("id").asString(), m.path("name").asString(), providerId,
-                    m.path("contextWindow").asInt(), m.path("maxOutput").asInt(), m.path("inputPrice").asDouble(),
-                    m.path("outputPrice").asDouble(), capabilities, m.path("default").asBoolean(false),
-                    m.path("releaseDate").asString(null)));
+            out.add(info(providerId, m));
         }
         return out;
+    }
+
+    /** One model of a provider, found without building the provider's whole list. */
+    public Optional<ModelInfo> model(String providerId, String modelId) {
+        JsonNode provider = providers.get(providerId);
+        if (provider == null) {
+            return Optional.empty();
+        }
+        for (JsonNode m : provider.path("models")) {
+            if (m.path("id").asString().equals(modelId)) {
+                return Optional.of(info(providerId, m));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ModelInfo info(String providerId, JsonNode m) {
+        List<String> capabilities = m.path("capabilities").valueStream().map(JsonNode::asString).toList();
+        return new ModelInfo(m.path("id").asString(), m.path("name").asString(), providerId,
+                m.path("contextWindow").asInt(), m.path("maxOutput").asInt(), m.path("inputPrice").asDouble(),
+                m.path("outputPrice").asDouble(), capabilities, m.path("default").asBoolean(false),
+                m.path("releaseDate").asString(null));
     }
 
     public List<String> providerIds() {

@@ -33,6 +33,9 @@ public class ModelEndpoints {
     }
 
     public ModelEndpoint resolve(String userId, String providerId) {
+        if (catalog.provider(providerId).isPresent()) {
+            return fromCatalog(userId, providerId);
+        }
         Optional<LocalProviderRepository.Row> local = locals.find(userId, providerId);
         if (local.isPresent()) {
             LocalProviderRepository.Row row = local.get();
@@ -47,9 +50,11 @@ public class ModelEndpoints {
             return new ModelEndpoint(providerId, "openai-compatible", p.baseUrl(),
                     apiKeys.resolve(userId, providerId, p.apiKeyEnv()).orElse(null));
         }
-        if (catalog.provider(providerId).isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "PROVIDER_NOT_FOUND", "Unknown provider: " + providerId);
-        }
+        throw new ApiException(HttpStatus.NOT_FOUND, "PROVIDER_NOT_FOUND", "Unknown provider: " + providerId);
+    }
+
+    /** Custom providers cannot take a catalog id and local ids are generated, so the catalog is asked first. */
+    private ModelEndpoint fromCatalog(String userId, String providerId) {
         ProviderConfigs.Effective e = configs.effective(userId, providerId);
         requireEnabled(providerId, e.isEnabled());
         String key = apiKeys.resolve(userId, providerId, e.apiKeyEnv()).orElseThrow(() -> new ApiException(
