@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.llm.Cancellation;
@@ -19,15 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
 class ChatService {
 
     private final ChatContext context;
+    private final TurnWriter turns;
     private final ToolLoop loop;
     private final MessageRepository messages;
     private final ConversationRepository conversations;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
 
-    ChatService(ChatContext context, ToolLoop loop, MessageRepository messages, ConversationRepository conversations,
+    ChatService(ChatContext context, TurnWriter turns, ToolLoop loop, MessageRepository messages, ConversationRepository conversations,
             ApplicationEventPublisher events, JsonMapper json) {
         this.context = context;
+        this.turns = turns;
         this.loop = loop;
         this.messages = messages;
         this.conversations = conversations;
@@ -44,18 +47,13 @@ class ChatService {
         modelContext.add(ModelMessage.system(context.systemPrompt(userId, s.agent() == null ? null
                 : s.agent().systemPrompt(), s.agent() == null ? List.of() : s.agent().config().tools())));
         if (s.newConversation()) {
-            for (ModelMessage h : req.history()) {
-                messages.insert(userId, conversationId, MessageRepository.NewMessage.of(h.role(), h.content()));
-                trace.wrote();
-            }
             modelContext.addAll(req.history());
         } else {
             modelContext.addAll(context.history(userId, conversationId));
             trace.read();
         }
         modelContext.add(ModelMessage.user(context.userMessage(userId, req.message(), req.includeToolList())));
-        messages.insertUserTurn(userId, conversationId, s.contextKey(),
-                MessageRepository.NewMessage.of("user", req.message()));
+        CompletableFuture<Void> opened = turns.open(userId, s, s.newConversation() ? req.history() : List.of());
         trace.wrote();
         int maxTurns = Math.min(req.maxTurns() == null ? s.config().maxTurns() : req.maxTurns(),
                 s.config().maxTurns());
@@ -65,7 +63,7 @@ class ChatService {
                 s.agent() == null ? "chat" : s.agent().id(), s.provider(), s.endpoint(), s.model(), modelContext, s.tools(),
                 req.directTools(), maxTurns, maxToolCalls, s.agent() == null ? null : s.agent().config().maxTokens(),
                 s.agent() == null ? null : s.agent().config().temperature(), req.stream(), client, sink, trace,
-                cancellation);
+                cancellation, opened);
         try {
             ToolLoop.Outcome outcome = s.demo() ? demo(run) : loop.run(run);
             trace.response("success", outcome.text().length(), outcome.finishReason());
@@ -88,6 +86,7 @@ class ChatService {
     }
 
     private void save(ChatRun run, String text, boolean failed, Integer in, Integer out) {
+        run.awaitOpened();
         messages.insert(run.userId(), run.conversationId(), new MessageRepository.NewMessage(run.messageId(),
                 "assistant", text, run.provider(), run.model(), null, null, null,
                 json.writeValueAsString(run.trace().toMap()), failed, failed && !text.isEmpty(), in, out));

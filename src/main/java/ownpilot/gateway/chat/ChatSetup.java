@@ -125,10 +125,11 @@ class ChatSetup {
         return conversations.current(userId, contextKey).flatMap(id -> conversations.find(userId, id)).orElse(null);
     }
 
-    private ConversationRepository.Conversation create(String userId, ChatRequest req, Agent agent, String provider,
-            String model, String id) {
+    /** A new conversation, not stored yet: the run stores it with the first message. */
+    private static ConversationRepository.Conversation create(String userId, ChatRequest req, Agent agent,
+            String provider, String model, String id) {
         String title = req.message().length() <= 50 ? req.message() : req.message().substring(0, 50) + "...";
-        return conversations.create(userId, new ConversationRepository.Conversation(id == null ? Ids.uuid() : id,
+        return (new ConversationRepository.Conversation(id == null ? Ids.uuid() : id,
                 title.replaceAll("\\s+", " ").trim(), agent == null ? null : agent.id(),
                 agent == null ? "Chat" : agent.name(), provider, model, agent == null ? null : agent.systemPrompt(), 0,
                 false, null, null));

@@ -129,6 +129,7 @@ class ToolLoop {
     }
 
     private void save(ChatRun run, MessageRepository.NewMessage message) {
+        run.awaitOpened();
         messages.insert(run.userId(), run.conversationId(), message);
         run.trace().wrote();
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ownpilot.gateway.shared.TtlCache;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
@@ -18,13 +19,19 @@ class BudgetRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final TtlCache<String, Budget> cache = new TtlCache<>(5000, 10_000);
 
     BudgetRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
+    /** Read before every model call, so cached; {@link #save} refreshes this process's copy. */
     Budget find(String userId) {
+        return cache.get(userId, this::load);
+    }
+
+    private Budget load(String userId) {
         return jdbc.sql("SELECT * FROM budgets WHERE user_id = :user").param("user", userId)
                 .query((rs, n) -> {
                     List<Integer> thresholds = new ArrayList<>();
@@ -44,5 +51,6 @@ class BudgetRepository {
                 .param("user", userId).param("daily", b.dailyLimit()).param("monthly", b.monthlyLimit())
                 .param("thresholds", json.writeValueAsString(b.alertThresholds())).param("action", b.limitAction())
                 .update();
+        cache.invalidate(userId);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.TtlCache;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
@@ -24,6 +25,7 @@ public class SettingsService {
     private static final int MAX_VALUE_CHARS = 16_384;
 
     private final SettingsRepository repository;
+    private final TtlCache<String, ZoneId> zones = new TtlCache<>(5000, 10_000);
 
     SettingsService(SettingsRepository repository) {
         this.repository = repository;
@@ -48,15 +50,18 @@ public class SettingsService {
         }
         checkKnownValue(key, value);
         repository.put(userId, key, value);
+        zones.invalidate(userId);
     }
 
     public boolean delete(String userId, String key) {
-        return repository.delete(userId, checkKey(key));
+        boolean deleted = repository.delete(userId, checkKey(key));
+        zones.invalidate(userId);
+        return deleted;
     }
 
-    /** The user's time zone (setting {@code timezone}, an IANA id), UTC when unset. */
+    /** The user's time zone (setting {@code timezone}, an IANA id), UTC when unset. Read on every chat, so cached. */
     public ZoneId timeZone(String userId) {
-        return getText(userId, TIMEZONE).map(ZoneId::of).orElse(ZoneId.of("UTC"));
+        return zones.get(userId, u -> getText(u, TIMEZONE).map(ZoneId::of).orElse(ZoneId.of("UTC")));
     }
 
     public void setText(String userId, String key, String value) {

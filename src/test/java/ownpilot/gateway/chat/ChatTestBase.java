@@ -15,7 +15,7 @@ abstract class ChatTestBase extends ApiTestBase {
         LLM.reset();
         api.put("/api/v1/providers/openai/config", Map.of("baseUrl", LLM.baseUrl()));
         api.post("/api/v1/settings/api-key/openai", Map.of("apiKey", KEY));
-        jdbc.sql("DELETE FROM budgets").update();
+        resetBudget();
     }
 
     Map<String, Object> ask(String message) {

@@ -32,14 +32,14 @@ class CostsApiTest extends ApiTestBase {
     @BeforeEach
     void pickAPricedModel() {
         jdbc.sql("DELETE FROM usage_records").update();
-        jdbc.sql("DELETE FROM budgets").update();
+        resetBudget();
         priced = catalog.models("openai").stream().filter(m -> m.inputPrice() > 0 && m.outputPrice() > 0)
                 .findFirst().orElseThrow();
     }
 
     @AfterEach
     void clearBudget() {
-        jdbc.sql("DELETE FROM budgets").update();
+        resetBudget();
     }
 
     private double record(int in, int out, String error) {

@@ -74,7 +74,7 @@ class LiveEventsApiTest extends ApiTestBase {
             assertThat(alert.path("payload").path("window").asString()).isIn("daily", "monthly");
             JsonNode chat = next("chat:completed");
             assertThat(chat.path("payload").path("conversationId").asString()).isEqualTo(conversation);
-            jdbc.sql("DELETE FROM budgets").update();
+            resetBudget();
 
             api.patch("/api/v1/autonomy/config", Map.of("level", 0));
             try {

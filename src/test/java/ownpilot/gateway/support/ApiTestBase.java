@@ -69,6 +69,12 @@ public abstract class ApiTestBase {
         api = new Api(port);
     }
 
+    /** Back to no limits (through the API, so the gateway's cached copy is refreshed too). */
+    protected void resetBudget() {
+        api.post("/api/v1/costs/budget", "{\"dailyLimit\": null, \"monthlyLimit\": null, "
+                + "\"alertThresholds\": [50, 80, 100], \"limitAction\": \"block\"}");
+    }
+
     protected long rows(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }

@@ -1,0 +1,46 @@
+package ownpilot.gateway.chat;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import ownpilot.gateway.llm.ModelMessage;
+
+/**
+ * Stores the start of a turn (a new conversation, its seed history, the user's message and the
+ * context pointer) on a virtual thread while the model is already being called, so the writes are
+ * not on the path to the first token. Everything written later in the run waits for it first.
+ */
+@Component
+class TurnWriter implements DisposableBean {
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+
+    TurnWriter(ConversationRepository conversations, MessageRepository messages) {
+        this.conversations = conversations;
+        this.messages = messages;
+    }
+
+    CompletableFuture<Void> open(String userId, ChatSetup.Setup s, List<ModelMessage> history) {
+        return CompletableFuture.runAsync(() -> {
+            String id = s.conversation().id();
+            if (s.newConversation()) {
+                conversations.create(userId, s.conversation());
+                for (ModelMessage h : history) {
+                    messages.insert(userId, id, MessageRepository.NewMessage.of(h.role(), h.content()));
+                }
+            }
+            messages.insertUserTurn(userId, id, s.contextKey(),
+                    MessageRepository.NewMessage.of("user", s.request().message()));
+        }, writers);
+    }
+
+    @Override
+    public void destroy() {
+        writers.close();
+    }
+}
