@@ -23,7 +23,8 @@ public class BudgetGuard {
 
     public void check(String userId, String provider, String model, int estimatedInputTokens,
             int estimatedOutputTokens) {
-        if (!repository.find(userId).limitAction().equals("block")) {
+        BudgetRepository.Budget budget = repository.find(userId);
+        if (!budget.limitAction().equals("block") || budget.dailyLimit() == null && budget.monthlyLimit() == null) {
             return;
         }
         double estimate = pricing.cost(provider, model, estimatedInputTokens, estimatedOutputTokens);

@@ -21,12 +21,15 @@ class LocalProviderRepository {
 
     private final JdbcClient jdbc;
 
-    LocalProviderRepository(JdbcClient jdbc) {
+    private final EndpointCache endpoints;
+
+    LocalProviderRepository(JdbcClient jdbc, EndpointCache endpoints) {
         this.jdbc = jdbc;
+        this.endpoints = endpoints;
     }
 
     Row insert(String userId, Row r) {
-        return jdbc.sql("""
+        var result = jdbc.sql("""
                 INSERT INTO local_providers (id, user_id, name, provider_type, base_url, api_key, is_enabled, is_default,
                     discovery_endpoint)
                 VALUES (:id, :user, :name, :type, :baseUrl, :apiKey, :enabled, :isDefault, :discovery) RETURNING *""")
@@ -34,10 +37,12 @@ class LocalProviderRepository {
                 .param("baseUrl", r.baseUrl()).param("apiKey", r.apiKey()).param("enabled", r.isEnabled())
                 .param("isDefault", r.isDefault()).param("discovery", r.discoveryEndpoint())
                 .query((rs, n) -> map(rs)).single();
+        endpoints.clear();
+        return result;
     }
 
     Optional<Row> update(String userId, Row r) {
-        return jdbc.sql("""
+        var result = jdbc.sql("""
                 UPDATE local_providers SET name = :name, base_url = :baseUrl, api_key = :apiKey, is_enabled = :enabled,
                     is_default = :isDefault, discovery_endpoint = :discovery, updated_at = now()
                 WHERE user_id = :user AND id = :id RETURNING *""")
@@ -45,6 +50,8 @@ class LocalProviderRepository {
                 .param("enabled", r.isEnabled()).param("isDefault", r.isDefault())
                 .param("discovery", r.discoveryEndpoint()).param("user", userId).param("id", r.id())
                 .query((rs, n) -> map(rs)).optional();
+        endpoints.clear();
+        return result;
     }
 
     /** Only one default per user. */
@@ -69,8 +76,10 @@ class LocalProviderRepository {
     }
 
     boolean delete(String userId, String id) {
-        return jdbc.sql("DELETE FROM local_providers WHERE user_id = :user AND id = :id")
+        var result = jdbc.sql("DELETE FROM local_providers WHERE user_id = :user AND id = :id")
                 .param("user", userId).param("id", id).update() > 0;
+        endpoints.clear();
+        return result;
     }
 
     void discovered(String userId, String id) {

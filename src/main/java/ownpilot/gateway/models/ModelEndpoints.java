@@ -21,9 +21,11 @@ public class ModelEndpoints {
     private final LocalProviderRepository locals;
     private final LocalProviderService localService;
     private final ApiKeys apiKeys;
+    private final EndpointCache cache;
 
     ModelEndpoints(ProviderConfigs configs, ModelCatalog catalog, ModelSettingsRepository customs,
-            LocalProviderRepository locals, LocalProviderService localService, ApiKeys apiKeys) {
+            LocalProviderRepository locals, LocalProviderService localService, ApiKeys apiKeys, EndpointCache cache) {
+        this.cache = cache;
         this.configs = configs;
         this.catalog = catalog;
         this.customs = customs;
@@ -32,7 +34,12 @@ public class ModelEndpoints {
         this.apiKeys = apiKeys;
     }
 
+    /** Cached: see {@link EndpointCache}. */
     public ModelEndpoint resolve(String userId, String providerId) {
+        return cache.get(userId, providerId, () -> load(userId, providerId));
+    }
+
+    private ModelEndpoint load(String userId, String providerId) {
         if (catalog.provider(providerId).isPresent()) {
             return fromCatalog(userId, providerId);
         }

@@ -23,9 +23,12 @@ class ModelSettingsRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    ModelSettingsRepository(JdbcClient jdbc, JsonMapper json) {
+    private final EndpointCache endpoints;
+
+    ModelSettingsRepository(JdbcClient jdbc, JsonMapper json, EndpointCache endpoints) {
         this.jdbc = jdbc;
         this.json = json;
+        this.endpoints = endpoints;
     }
 
     List<Setting> settings(String userId) {
@@ -79,14 +82,17 @@ class ModelSettingsRepository {
                     api_key_env = EXCLUDED.api_key_env, is_enabled = EXCLUDED.is_enabled, updated_at = now()""")
                 .param("user", userId).param("id", p.id()).param("name", p.name()).param("url", p.baseUrl())
                 .param("env", p.apiKeyEnv()).param("enabled", p.isEnabled()).update();
+        endpoints.clear();
     }
 
     /** Deletes a custom provider and every model setting under it. */
     boolean deleteProvider(String userId, String id) {
         jdbc.sql("DELETE FROM model_settings WHERE user_id = :user AND provider_id = :id")
                 .param("user", userId).param("id", id).update();
-        return jdbc.sql("DELETE FROM custom_providers WHERE user_id = :user AND provider_id = :id")
+        var result = jdbc.sql("DELETE FROM custom_providers WHERE user_id = :user AND provider_id = :id")
                 .param("user", userId).param("id", id).update() > 0;
+        endpoints.clear();
+        return result;
     }
 
     private Setting setting(ResultSet rs) throws SQLException {

@@ -13,8 +13,11 @@ class ProviderOverrideRepository {
 
     private final JdbcClient jdbc;
 
-    ProviderOverrideRepository(JdbcClient jdbc) {
+    private final EndpointCache endpoints;
+
+    ProviderOverrideRepository(JdbcClient jdbc, EndpointCache endpoints) {
         this.jdbc = jdbc;
+        this.endpoints = endpoints;
     }
 
     Optional<ProviderOverride> find(String userId, String providerId) {
@@ -28,7 +31,7 @@ class ProviderOverrideRepository {
     }
 
     ProviderOverride save(String userId, ProviderOverride o) {
-        return jdbc.sql("""
+        var result = jdbc.sql("""
                 INSERT INTO provider_overrides (user_id, provider_id, base_url, provider_type, is_enabled, api_key_env,
                     notes, updated_at)
                 VALUES (:user, :provider, :baseUrl, :type, :enabled, :keyEnv, :notes, now())
@@ -39,11 +42,15 @@ class ProviderOverrideRepository {
                 .param("user", userId).param("provider", o.providerId()).param("baseUrl", o.baseUrl())
                 .param("type", o.providerType()).param("enabled", o.isEnabled()).param("keyEnv", o.apiKeyEnv())
                 .param("notes", o.notes()).query((rs, n) -> map(rs)).single();
+        endpoints.clear();
+        return result;
     }
 
     boolean delete(String userId, String providerId) {
-        return jdbc.sql("DELETE FROM provider_overrides WHERE user_id = :user AND provider_id = :provider")
+        var result = jdbc.sql("DELETE FROM provider_overrides WHERE user_id = :user AND provider_id = :provider")
                 .param("user", userId).param("provider", providerId).update() > 0;
+        endpoints.clear();
+        return result;
     }
 
     private static ProviderOverride map(ResultSet rs) throws SQLException {

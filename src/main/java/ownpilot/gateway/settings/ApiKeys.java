@@ -3,6 +3,7 @@ package ownpilot.gateway.settings;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.security.SecretCipher;
@@ -31,9 +32,11 @@ public class ApiKeys {
     private final ProviderCatalog catalog;
     private final Environment environment;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     ApiKeys(SettingsRepository repository, SecretCipher cipher, ProviderCatalog catalog, Environment environment,
-            JsonMapper json) {
+            JsonMapper json, ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.cipher = cipher;
         this.catalog = catalog;
@@ -54,11 +57,14 @@ public class ApiKeys {
                 .put("ciphertext", cipher.encrypt(apiKey, PREFIX + provider))
                 .put("hint", SecretCipher.mask(apiKey));
         repository.put(userId, PREFIX + provider, stored);
+        events.publishEvent(new ApiKeyChanged(userId, provider));
         return status(userId, provider);
     }
 
     public boolean remove(String userId, String provider) {
-        return repository.delete(userId, PREFIX + checkProvider(provider));
+        boolean removed = repository.delete(userId, PREFIX + checkProvider(provider));
+        events.publishEvent(new ApiKeyChanged(userId, provider));
+        return removed;
     }
 
     public Status status(String userId, String provider) {
