@@ -1,6 +1,7 @@
 package ownpilot.gateway.chat;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,8 @@ class ChatController {
     }
 
     @PostMapping
-    Object chat(@RequestBody(required = false) JsonNode body, HttpServletRequest http) {
+    Object chat(@RequestBody(required = false) JsonNode body, HttpServletRequest http, HttpServletResponse response)
+            throws java.io.IOException {
         ChatRequest request = ChatRequest.parse(body);
         String userId = user.id();
         String requestId = RequestContext.requestId();
@@ -51,15 +53,11 @@ class ChatController {
         Runnable unlock = locks.acquire(resolved.conversation().id());
         String messageId = Ids.uuid();
         ChatRun.Client client = client(http);
-        if (request.stream()) {
-            try {
-                return streams.start(userId, requestId, messageId, resolved, client, unlock);
-            } catch (RuntimeException e) {
-                unlock.run();
-                throw e;
-            }
-        }
         try {
+            if (request.stream()) {
+                streams.stream(userId, requestId, messageId, resolved, client, response);
+                return null;
+            }
             return service.run(userId, requestId, messageId, resolved, client, ChatSink.NONE, new Cancellation());
         } catch (ChatFailed failed) {
             throw failed.error();

@@ -1,10 +1,10 @@
 package ownpilot.gateway.chat;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import ownpilot.gateway.llm.Cancellation;
 import ownpilot.gateway.shared.ApiException;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,11 +12,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A chat run's SSE stream: {@code chunk}, {@code progress} and {@code autonomy} events, then exactly
  * one terminal event, {@code done} or {@code error}. A failed write means the client left: the run is
- * cancelled, which closes the provider connection.
+ * cancelled, which closes the provider connection. Frames are written straight to the response of the
+ * request's (virtual) thread, with no async dispatch between the model's token and the client.
  */
 final class SseChatSink implements ChatSink {
 
-    private final SseEmitter emitter;
+    private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final OutputStream out;
     private final String messageId;
     private final String conversationId;
     private final JsonMapper json;
@@ -24,9 +27,9 @@ final class SseChatSink implements ChatSink {
     private boolean ended;
     private volatile long lastSent = System.nanoTime();
 
-    SseChatSink(SseEmitter emitter, String messageId, String conversationId, JsonMapper json,
+    SseChatSink(OutputStream out, String messageId, String conversationId, JsonMapper json,
             Cancellation cancellation) {
-        this.emitter = emitter;
+        this.out = out;
         this.messageId = messageId;
         this.conversationId = conversationId;
         this.json = json;
@@ -82,11 +85,17 @@ final class SseChatSink implements ChatSink {
             return;
         }
         try {
-            emitter.send(SseEmitter.event().comment("heartbeat"));
+            out.write(HEARTBEAT);
+            out.flush();
             lastSent = System.nanoTime();
         } catch (IOException | IllegalStateException e) {
             clientGone();
         }
+    }
+
+    /** True once the terminal event is written or the client has gone. */
+    synchronized boolean ended() {
+        return ended;
     }
 
     /** Called when the connection ends before the terminal event: cancels the run. */
@@ -111,13 +120,11 @@ final class SseChatSink implements ChatSink {
             return;
         }
         try {
-            emitter.send(SseEmitter.event().name(event).data(json.writeValueAsString(data),
-                    MediaType.APPLICATION_JSON));
+            out.write(("event: " + event + "\ndata: " + json.writeValueAsString(data) + "\n\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
             lastSent = System.nanoTime();
-            if (terminal) {
-                ended = true;
-                emitter.complete();
-            }
+            ended = terminal;
         } catch (IOException | IllegalStateException e) {
             clientGone();
         }
