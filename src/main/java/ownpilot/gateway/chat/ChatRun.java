@@ -1,8 +1,6 @@
 package ownpilot.gateway.chat;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import ownpilot.gateway.llm.Cancellation;
 import ownpilot.gateway.llm.ModelMessage;
 import ownpilot.gateway.llm.ModelTool;
@@ -15,15 +13,11 @@ import ownpilot.gateway.models.ModelEndpoint;
 record ChatRun(String userId, String requestId, String conversationId, String messageId, String actorId,
         String provider, ModelEndpoint endpoint, String model, List<ModelMessage> context, List<ModelTool> tools, List<String> directTools,
         int maxTurns, int maxToolCalls, Integer maxTokens, Double temperature, boolean streamed, Client client,
-        ChatSink sink, ChatTrace trace, Cancellation cancellation, CompletableFuture<Void> opened) {
+        ChatSink sink, ChatTrace trace, Cancellation cancellation, TurnWriter.Opening opened) {
 
     /** Waits until the start of the turn is stored; every later write of the run comes after it. */
     void awaitOpened() {
-        try {
-            opened.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        opened.await();
     }
 
     /** Where the request came from, for the request log. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.llm.Cancellation;
@@ -53,7 +52,7 @@ class ChatService {
             trace.read();
         }
         modelContext.add(ModelMessage.user(context.userMessage(userId, req.message(), req.includeToolList())));
-        CompletableFuture<Void> opened = turns.open(userId, s, s.newConversation() ? req.history() : List.of());
+        TurnWriter.Opening opened = turns.open(userId, s, s.newConversation() ? req.history() : List.of());
         trace.wrote();
         int maxTurns = Math.min(req.maxTurns() == null ? s.config().maxTurns() : req.maxTurns(),
                 s.config().maxTurns());

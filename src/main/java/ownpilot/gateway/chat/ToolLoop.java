@@ -113,6 +113,11 @@ class ToolLoop {
                 }
 
                 @Override
+                public void onRequestSent() {
+                    run.opened().start();
+                }
+
+                @Override
                 public void onRetry(int attempt, String error, long delayMs) {
                     run.trace().retry(attempt, error, delayMs);
                     run.sink().progress(status("Retrying after: " + error, Map.of("attempt", attempt,

@@ -2,6 +2,7 @@ package ownpilot.gateway.chat;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,8 +26,38 @@ class TurnWriter implements DisposableBean {
         this.messages = messages;
     }
 
-    CompletableFuture<Void> open(String userId, ChatSetup.Setup s, List<ModelMessage> history) {
-        return CompletableFuture.runAsync(() -> {
+    /** The turn's first writes, started by {@link Opening#start} and awaited by {@link Opening#await}. */
+    final class Opening {
+
+        private final Runnable writes;
+        private CompletableFuture<Void> running;
+
+        private Opening(Runnable writes) {
+            this.writes = writes;
+        }
+
+        synchronized void start() {
+            if (running == null) {
+                running = CompletableFuture.runAsync(writes, writers);
+            }
+        }
+
+        void await() {
+            start();
+            try {
+                running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+    }
+
+    /**
+     * The writes that open a turn; the run starts them once the model request is on its way (or
+     * before its first own write), so they overlap the provider's thinking time.
+     */
+    Opening open(String userId, ChatSetup.Setup s, List<ModelMessage> history) {
+        return new Opening(() -> {
             String id = s.conversation().id();
             if (s.newConversation()) {
                 conversations.create(userId, s.conversation());
@@ -36,7 +67,7 @@ class TurnWriter implements DisposableBean {
             }
             messages.insertUserTurn(userId, id, s.contextKey(),
                     MessageRepository.NewMessage.of("user", s.request().message()));
-        }, writers);
+        });
     }
 
     @Override

@@ -99,6 +99,7 @@ public class ModelCalls {
         try {
             StreamingChatModel model = models.get(endpoint, request);
             UpstreamHttpClient.during(call, () -> model.chat(LangchainModels.chatRequest(request), answer));
+            answer.listener().onRequestSent();
             return answer.await();
         } finally {
             uncancel.run();

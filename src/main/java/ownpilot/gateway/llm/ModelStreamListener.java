@@ -7,6 +7,9 @@ public interface ModelStreamListener {
 
     void onText(String delta);
 
+    /** The request has been handed to the provider's connection (once per attempt): a moment to do other work. */
+    default void onRequestSent() {}
+
     /** A failed attempt that will be tried again after {@code delayMs}. */
     default void onRetry(int attempt, String error, long delayMs) {}
 }

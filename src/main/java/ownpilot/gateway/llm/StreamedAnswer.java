@@ -48,6 +48,10 @@ final class StreamedAnswer implements StreamingChatResponseHandler {
         done.completeExceptionally(error);
     }
 
+    ModelStreamListener listener() {
+        return listener;
+    }
+
     boolean sawOutput() {
         return sawOutput;
     }
