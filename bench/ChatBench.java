@@ -37,6 +37,7 @@ public class ChatBench {
         switch (args[0]) {
             case "latency" -> latency(args[1], args[2], Integer.parseInt(args[3]));
             case "parallel" -> parallel(args[1], Integer.parseInt(args[2]));
+            case "ping" -> ping(args[1], Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("latency or parallel");
         }
     }
@@ -56,6 +57,21 @@ public class ChatBench {
         report("through the gateway", g);
         System.out.printf("added by the gateway: first chunk %+.2f ms (median), total %+.2f ms (median)%n",
                 median(g, true) - median(d, true), median(g, false) - median(d, false));
+    }
+
+    /** Median time of a plain GET: the floor any request through the gateway's HTTP stack pays. */
+    static void ping(String url, int count) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < count * 2; i++) {
+            long t0 = System.nanoTime();
+            CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (i >= count) {
+                times.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        Collections.sort(times);
+        System.out.printf("GET %s: p50 %.2f ms, p90 %.2f ms%n", url, times.get(times.size() / 2),
+                times.get((int) (times.size() * 0.9)));
     }
 
     static void parallel(String gateway, int concurrency) throws Exception {

@@ -29,6 +29,8 @@ curl -fs -o /dev/null -X PUT "$BASE/api/v1/providers/openai/config" -H 'Content-
 curl -fs -o /dev/null -X POST "$BASE/api/v1/settings/api-key/openai" -H 'Content-Type: application/json' \
   -d '{"apiKey": "sk-bench-0123456789abcdef"}'
 
+echo "== floor: a plain GET through the gateway's HTTP stack"
+"$java" bench/ChatBench.java ping "$BASE/health/live" 500
 echo "== latency: $COUNT streamed chats each way, one at a time"
 "$java" bench/ChatBench.java latency "http://127.0.0.1:$FAKE_PORT/v1/chat/completions" "$BASE/api/v1/chat" "$COUNT"
 echo "== $CONCURRENCY concurrent streamed chats"

@@ -100,8 +100,8 @@ class ToolLoop {
                 withoutTools ? List.of() : run.tools(), run.maxTokens(), run.temperature(), "chat",
                 run.conversationId());
         run.trace().request(run.provider(), run.model(), "/api/v1/chat", context.size(), request.tools().size());
-        run.sink().progress(status("Calling " + run.model() + "...", Map.of("model", run.model(), "turn", turn,
-                "messageCount", context.size())));
+        Map<String, Object> calling = status("Calling " + run.model() + "...", Map.of("model", run.model(),
+                "turn", turn, "messageCount", context.size()));
         StringBuilder partial = new StringBuilder();
         long started = System.nanoTime();
         try {
@@ -114,6 +114,7 @@ class ToolLoop {
 
                 @Override
                 public void onRequestSent() {
+                    run.sink().progress(calling);
                     run.opened().start();
                 }
 

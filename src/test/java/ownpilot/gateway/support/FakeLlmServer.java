@@ -128,36 +128,41 @@ public final class FakeLlmServer implements AutoCloseable {
         }
     }
 
+    /** Serves requests on one connection, kept alive like a real provider's, until a reply ends it. */
     private void serve(Socket client) {
         try (client) {
             InputStream in = new BufferedInputStream(client.getInputStream());
-            Recorded request = read(in);
-            if (request == null) {
-                return;
-            }
-            requests.add(request);
-            Reply reply = replies.pollFirst();
             OutputStream out = client.getOutputStream();
-            try {
-                answer(reply == null ? fallback : reply, request, in, out);
-            } catch (IOException e) {
-                hangUps.release();
+            for (Recorded request = read(in); request != null; request = read(in)) {
+                requests.add(request);
+                Reply reply = replies.pollFirst();
+                try {
+                    if (!answer(reply == null ? fallback : reply, request, in, out)
+                            || "close".equalsIgnoreCase(request.headers().get("connection"))) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    hangUps.release();
+                    return;
+                }
             }
         } catch (IOException | InterruptedException e) {
-            // the client went away before asking, or the server is closing
+            // the client went away between requests, or the server is closing
         }
     }
 
-    private void answer(Reply reply, Recorded request, InputStream in, OutputStream out)
+    /** Answers one request; false when the connection must end with it. */
+    private boolean answer(Reply reply, Recorded request, InputStream in, OutputStream out)
             throws IOException, InterruptedException {
         String model = request.body() == null ? "fake" : request.body().path("model").asString("fake");
-        switch (reply) {
+        return switch (reply) {
             case Status s -> {
                 byte[] body = s.body().getBytes(StandardCharsets.UTF_8);
                 out.write(("HTTP/1.1 " + s.status() + " Error\r\nContent-Type: application/json\r\nContent-Length: "
-                        + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 out.flush();
+                yield true;
             }
             case Text t -> {
                 startStream(out);
@@ -168,6 +173,7 @@ public final class FakeLlmServer implements AutoCloseable {
                     }
                 }
                 finish(out, model, "stop", request);
+                yield true;
             }
             case ToolCall c -> {
                 startStream(out);
@@ -182,6 +188,7 @@ public final class FakeLlmServer implements AutoCloseable {
                     event(out, delta(model, d, null));
                 }
                 finish(out, model, "tool_calls", request);
+                yield true;
             }
             case FailMidStream f -> {
                 startStream(out);
@@ -191,6 +198,7 @@ public final class FakeLlmServer implements AutoCloseable {
                 // Let the client read what was sent: the JDK client drops bytes it has not read yet
                 // when the connection fails. Then end without the terminating chunk: a broken stream.
                 Thread.sleep(FAIL_AFTER_MS);
+                yield false;
             }
             case Stall s -> {
                 startStream(out);
@@ -198,8 +206,9 @@ public final class FakeLlmServer implements AutoCloseable {
                     event(out, delta(model, content(chunk), null));
                 }
                 holdUntilHangUp(in);
+                yield false;
             }
-        }
+        };
     }
 
     private void holdUntilHangUp(InputStream in) {
@@ -248,8 +257,8 @@ public final class FakeLlmServer implements AutoCloseable {
     }
 
     private static void startStream(OutputStream out) throws IOException {
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n"
-                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }
 
