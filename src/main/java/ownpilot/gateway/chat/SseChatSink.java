@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import ownpilot.gateway.llm.Cancellation;
 import ownpilot.gateway.shared.ApiException;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,12 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
 final class SseChatSink implements ChatSink {
 
     private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final String CHUNK_SUFFIX = ",\"toolCalls\":null,\"done\":false,\"finishReason\":null,\"usage\":null}"
+            + "\n\n";
 
     private final OutputStream out;
     private final String messageId;
     private final String conversationId;
     private final JsonMapper json;
     private final Cancellation cancellation;
+    private final String chunkPrefix;
     private boolean ended;
     private volatile long lastSent = System.nanoTime();
 
@@ -34,15 +38,23 @@ final class SseChatSink implements ChatSink {
         this.conversationId = conversationId;
         this.json = json;
         this.cancellation = cancellation;
+        Map<String, Object> ids = new LinkedHashMap<>();
+        ids.put("id", messageId);
+        ids.put("conversationId", conversationId);
+        String fixed = json.writeValueAsString(ids);
+        this.chunkPrefix = "event: chunk\ndata: " + fixed.substring(0, fixed.length() - 1) + ",\"delta\":";
     }
 
+    /**
+     * Chunks are the hot path (one per token), so their fixed JSON is built once per stream and only
+     * the delta is escaped per chunk.
+     */
     @Override
     public void chunk(String delta) {
-        Map<String, Object> data = frame(delta, false);
-        data.put("toolCalls", null);
-        data.put("finishReason", null);
-        data.put("usage", null);
-        send("chunk", data, false);
+        StringBuilder frame = new StringBuilder(chunkPrefix.length() + delta.length() + CHUNK_SUFFIX.length() + 8)
+                .append(chunkPrefix).append('"');
+        JsonStringEncoder.getInstance().quoteAsString(delta, frame);
+        write(frame.append('"').append(CHUNK_SUFFIX).toString(), false);
     }
 
     @Override
@@ -115,13 +127,16 @@ final class SseChatSink implements ChatSink {
         return data;
     }
 
-    private synchronized void send(String event, Map<String, Object> data, boolean terminal) {
+    private void send(String event, Map<String, Object> data, boolean terminal) {
+        write("event: " + event + "\ndata: " + json.writeValueAsString(data) + "\n\n", terminal);
+    }
+
+    private synchronized void write(String frame, boolean terminal) {
         if (ended) {
             return;
         }
         try {
-            out.write(("event: " + event + "\ndata: " + json.writeValueAsString(data) + "\n\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            out.write(frame.getBytes(StandardCharsets.UTF_8));
             out.flush();
             lastSent = System.nanoTime();
             ended = terminal;
