@@ -110,12 +110,12 @@ class ToolLoop {
                 public void onText(String delta) {
                     partial.append(delta);
                     run.sink().chunk(delta);
+                    run.opened().start();
                 }
 
                 @Override
                 public void onRequestSent() {
                     run.sink().progress(calling);
-                    run.opened().start();
                 }
 
                 @Override
