@@ -15,7 +15,13 @@ import ownpilot.gateway.shared.CurrentUser;
 import ownpilot.gateway.shared.Ids;
 import ownpilot.gateway.shared.JsonFields;
 import ownpilot.gateway.shared.RequestContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import ownpilot.gateway.shared.ApiException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Sending messages, answered in one response or streamed over SSE, and resetting chat contexts (spec §2). */
 @RestController
@@ -31,9 +37,11 @@ class ChatController {
     private final ConversationRepository conversations;
     private final ProviderDefaults defaults;
     private final CurrentUser user;
+    private final JsonMapper mapper;
 
     ChatController(ChatSetup setup, ChatService service, ChatStreams streams, ConversationLocks locks,
-            ConversationRepository conversations, ProviderDefaults defaults, CurrentUser user) {
+            ConversationRepository conversations, ProviderDefaults defaults, CurrentUser user, JsonMapper mapper) {
+        this.mapper = mapper;
         this.setup = setup;
         this.service = service;
         this.streams = streams;
@@ -44,9 +52,9 @@ class ChatController {
     }
 
     @PostMapping
-    Object chat(@RequestBody(required = false) JsonNode body, HttpServletRequest http, HttpServletResponse response)
+    Object chat(@RequestBody(required = false) byte[] body, HttpServletRequest http, HttpServletResponse response)
             throws java.io.IOException {
-        ChatRequest request = ChatRequest.parse(body);
+        ChatRequest request = ChatRequest.parse(json(body, http.getContentType()));
         String userId = user.id();
         String requestId = RequestContext.requestId();
         ChatSetup.Setup resolved = setup.resolve(userId, request);
@@ -89,7 +97,7 @@ class ChatController {
         String p = provider != null ? provider : saved.provider();
         String m = model != null ? model : saved.model();
         if (p == null || m == null) {
-            throw ownpilot.gateway.shared.ApiException.validation(p == null ? "provider" : "model",
+            throw ApiException.validation(p == null ? "provider" : "model",
                     "is required when no default is saved in settings");
         }
         boolean reset = conversations.clearCurrent(userId, "chat:" + p + ":" + m);
@@ -99,6 +107,33 @@ class ChatController {
         out.put("message", reset ? "The next message to " + p + "/" + m + " starts a new conversation"
                 : "No conversation was open for " + p + "/" + m);
         return out;
+    }
+
+    /**
+     * The body as JSON, read here rather than by a message converter: this is the busiest route, and
+     * taking the bytes skips the converter negotiation.
+     */
+    private JsonNode json(byte[] body, String contentType) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        if (!isJson(contentType)) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                    "Content-Type must be application/json");
+        }
+        try {
+            return mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("Malformed or missing JSON body");
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static ChatRun.Client client(HttpServletRequest http) {

@@ -210,6 +210,13 @@ class ChatApiTest extends ChatTestBase {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.errorCode()).isEqualTo("CONVERSATION_NOT_FOUND");
         assertThat(api.post("/api/v1/chat", "[1,2]").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/chat", "{\"message\": ").errorCode()).isEqualTo("BAD_REQUEST");
+        assertThat(api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/chat"))
+                .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("hi")))
+                .status()).isEqualTo(415);
+        assertThat(api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/chat"))
+                .header("Content-Type", "not a type").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")))
+                .status()).isEqualTo(415);
         assertThat(LLM.requests()).isEmpty();
     }
 }
