@@ -1,5 +1,6 @@
 package ownpilot.gateway.costs;
 
+import java.util.function.IntSupplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.shared.ApiException;
@@ -21,13 +22,14 @@ public class BudgetGuard {
         this.pricing = pricing;
     }
 
-    public void check(String userId, String provider, String model, int estimatedInputTokens,
+    /** {@code estimatedInputTokens} is asked for only when a limit applies: estimating reads the whole request. */
+    public void check(String userId, String provider, String model, IntSupplier estimatedInputTokens,
             int estimatedOutputTokens) {
         BudgetRepository.Budget budget = repository.find(userId);
         if (!budget.limitAction().equals("block") || budget.dailyLimit() == null && budget.monthlyLimit() == null) {
             return;
         }
-        double estimate = pricing.cost(provider, model, estimatedInputTokens, estimatedOutputTokens);
+        double estimate = pricing.cost(provider, model, estimatedInputTokens.getAsInt(), estimatedOutputTokens);
         for (Budgets.Window w : budgets.windows(userId)) {
             if (w.limit() != null && (w.used() >= w.limit() || w.used() + estimate > w.limit())) {
                 throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "BUDGET_EXCEEDED",

@@ -62,7 +62,7 @@ public class ModelCalls {
             Cancellation cancellation) {
         int expectedOutput = request.maxTokens() == null ? ESTIMATED_OUTPUT_TOKENS
                 : Math.min(request.maxTokens(), ESTIMATED_OUTPUT_TOKENS);
-        budget.check(request.userId(), request.provider(), request.model(), request.estimatedInputTokens(),
+        budget.check(request.userId(), request.provider(), request.model(), request::estimatedInputTokens,
                 expectedOutput);
         long started = System.nanoTime();
         List<Map<String, Object>> retries = new ArrayList<>();
