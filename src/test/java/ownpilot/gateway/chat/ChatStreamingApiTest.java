@@ -134,11 +134,7 @@ class ChatStreamingApiTest extends ChatTestBase {
         LLM.enqueue(new FakeLlmServer.Text(many, 100));
         String conversation;
         try (Sse.Open open = Sse.open(port, "/api/v1/chat", streamed("Talk for a long time"))) {
-            Sse.Event event = open.next();
-            while (!event.name().equals("chunk")) {
-                event = open.next();
-            }
-            conversation = event.data().path("conversationId").asString();
+            conversation = open.next("chunk").data().path("conversationId").asString();
         }
 
         assertThat(LLM.awaitHangUp(20, TimeUnit.SECONDS)).isTrue();
@@ -156,11 +152,7 @@ class ChatStreamingApiTest extends ChatTestBase {
         LLM.enqueue(new FakeLlmServer.Text(List.of("slow ", "answer"), 1000));
         String conversation;
         try (Sse.Open open = Sse.open(port, "/api/v1/chat", streamed("Take your time"))) {
-            Sse.Event first = open.next();
-            while (!first.name().equals("chunk")) {
-                first = open.next();
-            }
-            conversation = first.data().path("conversationId").asString();
+            conversation = open.next("chunk").data().path("conversationId").asString();
             var busy = api.post("/api/v1/chat", Map.of("message", "me too", "provider", "openai", "model", MODEL,
                     "conversationId", conversation));
             assertThat(busy.status()).isEqualTo(409);

@@ -50,6 +50,16 @@ public final class Sse {
             this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         }
 
+        /** The next event with this name, skipping others; null at the end of the stream. */
+        public Event next(String name) throws IOException {
+            for (Event e = next(); e != null; e = next()) {
+                if (e.name().equals(name)) {
+                    return e;
+                }
+            }
+            return null;
+        }
+
         /** The next event, or null at the end of the stream. */
         public Event next() throws IOException {
             String name = null;
