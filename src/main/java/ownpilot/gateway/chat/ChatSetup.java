@@ -37,9 +37,11 @@ class ChatSetup {
     private final ModelEndpoints endpoints;
     private final ConversationRepository conversations;
     private final ToolRegistry registry;
+    private final ConversationLocks locks;
 
     ChatSetup(AgentService agents, ProviderDefaults defaults, ModelCalls calls, ModelEndpoints endpoints,
-            ConversationRepository conversations, ToolRegistry registry) {
+            ConversationRepository conversations, ToolRegistry registry, ConversationLocks locks) {
+        this.locks = locks;
         this.agents = agents;
         this.defaults = defaults;
         this.calls = calls;
@@ -116,8 +118,10 @@ class ChatSetup {
      */
     private ConversationRepository.Conversation conversation(String userId, ChatRequest req, String contextKey) {
         if (req.conversationId() != null) {
-            return conversations.find(userId, req.conversationId()).orElseThrow(() -> new ApiException(
-                    HttpStatus.NOT_FOUND, "CONVERSATION_NOT_FOUND", "Conversation not found: " + req.conversationId()));
+            return conversations.find(userId, req.conversationId()).orElseThrow(() -> locks.isBusy(req.conversationId())
+                    ? ConversationLocks.busy(req.conversationId())
+                    : new ApiException(HttpStatus.NOT_FOUND, "CONVERSATION_NOT_FOUND",
+                            "Conversation not found: " + req.conversationId()));
         }
         if (req.newConversation()) {
             return null;

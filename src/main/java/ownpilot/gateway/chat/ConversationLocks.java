@@ -15,12 +15,21 @@ class ConversationLocks {
 
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
+    /** True while a run holds the conversation (including one whose first write is still under way). */
+    boolean isBusy(String conversationId) {
+        return busy.contains(conversationId);
+    }
+
     /** Takes the conversation; the returned handle gives it back. */
     Runnable acquire(String conversationId) {
         if (!busy.add(conversationId)) {
-            throw new ApiException(HttpStatus.CONFLICT, "CONVERSATION_BUSY",
-                    "A reply is still being generated in conversation " + conversationId + "; try again when it ends");
+            throw busy(conversationId);
         }
         return () -> busy.remove(conversationId);
+    }
+
+    static ApiException busy(String conversationId) {
+        return new ApiException(HttpStatus.CONFLICT, "CONVERSATION_BUSY",
+                "A reply is still being generated in conversation " + conversationId + "; try again when it ends");
     }
 }

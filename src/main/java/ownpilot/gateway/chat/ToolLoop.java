@@ -110,11 +110,11 @@ class ToolLoop {
                 public void onText(String delta) {
                     partial.append(delta);
                     run.sink().chunk(delta);
-                    run.opened().start();
                 }
 
                 @Override
                 public void onRequestSent() {
+                    run.opened().start();
                     run.sink().progress(calling);
                 }
 
