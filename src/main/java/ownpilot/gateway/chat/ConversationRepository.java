@@ -32,6 +32,28 @@ class ConversationRepository {
                 .param("prompt", c.systemPrompt()).query((rs, n) -> map(rs)).single();
     }
 
+    /**
+     * A new conversation with its first (user) message, made the context's current one: one round
+     * trip, as it runs while the model is answering.
+     */
+    void createWithFirstMessage(String userId, Conversation c, String contextKey, String messageId, String content) {
+        jdbc.sql("""
+                WITH conversation AS (
+                    INSERT INTO conversations (id, user_id, title, agent_id, agent_name, provider, model, system_prompt)
+                    VALUES (:id, :user, :title, :agentId, :agentName, :provider, :model, :prompt) RETURNING id),
+                message AS (
+                    INSERT INTO messages (id, conversation_id, user_id, role, content)
+                    SELECT :messageId, id, :user, 'user', :content FROM conversation RETURNING conversation_id)
+                INSERT INTO chat_contexts (user_id, context_key, conversation_id)
+                SELECT :user, :key, conversation_id FROM message
+                ON CONFLICT (user_id, context_key) DO UPDATE SET conversation_id = EXCLUDED.conversation_id,
+                    updated_at = now()""")
+                .param("id", c.id()).param("user", userId).param("title", c.title()).param("agentId", c.agentId())
+                .param("agentName", c.agentName()).param("provider", c.provider()).param("model", c.model())
+                .param("prompt", c.systemPrompt()).param("messageId", messageId).param("content", content)
+                .param("key", contextKey).update();
+    }
+
     Optional<Conversation> find(String userId, String id) {
         return jdbc.sql("SELECT * FROM conversations WHERE user_id = :user AND id = :id")
                 .param("user", userId).param("id", id).query((rs, n) -> map(rs)).optional();

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.llm.ModelMessage;
+import ownpilot.gateway.shared.Ids;
 
 /**
  * Stores the start of a turn (a new conversation, its seed history, the user's message and the
@@ -59,6 +60,11 @@ class TurnWriter implements DisposableBean {
     Opening open(String userId, ChatSetup.Setup s, List<ModelMessage> history) {
         return new Opening(() -> {
             String id = s.conversation().id();
+            if (s.newConversation() && history.isEmpty()) {
+                conversations.createWithFirstMessage(userId, s.conversation(), s.contextKey(),
+                        Ids.uuid(), s.request().message());
+                return;
+            }
             if (s.newConversation()) {
                 conversations.create(userId, s.conversation());
                 for (ModelMessage h : history) {

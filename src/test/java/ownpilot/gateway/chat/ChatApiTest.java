@@ -104,6 +104,22 @@ class ChatApiTest extends ChatTestBase {
     }
 
     @Test
+    void historySentWithANewConversationSeedsItsContext() {
+        Map<String, Object> body = new HashMap<>(ask("And my name?"));
+        body.put("history", List.of(Map.of("role", "user", "content", "I am Ada"),
+                Map.of("role", "assistant", "content", "Hello Ada")));
+
+        String id = api.post("/api/v1/chat", body).data().path("conversationId").asString();
+
+        JsonNode sent = LLM.requests().getFirst().body().path("messages");
+        assertThat(sent.valueStream().map(m -> m.path("content").asString()).toList())
+                .containsSubsequence("I am Ada", "Hello Ada", "And my name?");
+        assertThat(api.get("/api/v1/chat/history/" + id).data().path("messages").valueStream()
+                .map(m -> m.path("content").asString()).toList())
+                .containsExactly("I am Ada", "Hello Ada", "And my name?", "ok");
+    }
+
+    @Test
     void aRunThatReachesItsToolLimitEndsWithOneSummaryCallWithoutTools() {
         String args = "{\"tool_name\":\"calculate\",\"arguments\":{\"expression\":\"1+1\"}}";
         LLM.enqueue(new FakeLlmServer.ToolCall("call_a", "use_tool", args, 3),
