@@ -38,6 +38,7 @@ public class ChatBench {
             case "latency" -> latency(args[1], args[2], Integer.parseInt(args[3]));
             case "parallel" -> parallel(args[1], Integer.parseInt(args[2]));
             case "ping" -> ping(args[1], Integer.parseInt(args[2]));
+            case "warmup" -> warmup(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("latency or parallel");
         }
     }
@@ -57,6 +58,17 @@ public class ChatBench {
         report("through the gateway", g);
         System.out.printf("added by the gateway: first chunk %+.2f ms (median), total %+.2f ms (median)%n",
                 median(g, true) - median(d, true), median(g, false) - median(d, false));
+    }
+
+    /** Many chats both ways, CONCURRENCY at a time, so both paths run JIT-compiled code when measured. */
+    static void warmup(String direct, String gateway, int count, int concurrency) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
+            for (int i = 0; i < count; i++) {
+                pool.submit(() -> run(direct, directBody(), false));
+                pool.submit(() -> run(gateway, gatewayBody(), true));
+            }
+        }
+        System.out.printf("warm-up: %d chats each way, %d at a time%n", count, concurrency);
     }
 
     /** Median time of a plain GET: the floor any request through the gateway's HTTP stack pays. */

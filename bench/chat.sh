@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Chat streaming benchmark against the fake OpenAI-compatible server of the tests:
-#  1. time to first chunk and total time of a streamed chat, straight to the fake provider versus
-#     through the gateway, one request at a time (target: median added time to first chunk <= 5 ms);
+#  1. after a warm-up (BENCH_WARMUP_CHATS each way, 8 at a time, default 2000), time to first chunk and
+#     total time of a streamed chat, straight to the fake provider versus through the gateway, one
+#     request at a time (target: median added time to first chunk <= 5 ms);
 #  2. 500 concurrent streamed chats through the gateway (target: all complete with a done event).
 # The fake streams BENCH_CHUNKS chunks (default 20) BENCH_CHUNK_DELAY_MS apart (default 5).
 # Every gateway chat is a real run: a new conversation, messages, request log and usage stored in PostgreSQL.
@@ -31,6 +32,8 @@ curl -fs -o /dev/null -X POST "$BASE/api/v1/settings/api-key/openai" -H 'Content
 
 echo "== floor: a plain GET through the gateway's HTTP stack"
 "$java" bench/ChatBench.java ping "$BASE/health/live" 500
+"$java" bench/ChatBench.java warmup "http://127.0.0.1:$FAKE_PORT/v1/chat/completions" "$BASE/api/v1/chat" \
+  "${BENCH_WARMUP_CHATS:-2000}" 8
 echo "== latency: $COUNT streamed chats each way, one at a time"
 "$java" bench/ChatBench.java latency "http://127.0.0.1:$FAKE_PORT/v1/chat/completions" "$BASE/api/v1/chat" "$COUNT"
 echo "== $CONCURRENCY concurrent streamed chats"
