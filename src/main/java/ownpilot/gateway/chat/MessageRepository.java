@@ -95,19 +95,15 @@ class MessageRepository {
         out.put("content", rs.getString("content"));
         out.put("provider", rs.getString("provider"));
         out.put("model", rs.getString("model"));
-        out.put("toolCalls", raw(rs.getString("tool_calls")));
+        out.put("toolCalls", RawJson.ofNullable(rs.getString("tool_calls")));
         out.put("toolCallId", rs.getString("tool_call_id"));
         out.put("toolName", rs.getString("tool_name"));
-        out.put("trace", raw(rs.getString("trace")));
+        out.put("trace", RawJson.ofNullable(rs.getString("trace")));
         out.put("isError", rs.getBoolean("is_error"));
         out.put("isPartial", rs.getBoolean("is_partial"));
         out.put("inputTokens", rs.getObject("input_tokens"));
         out.put("outputTokens", rs.getObject("output_tokens"));
         out.put("createdAt", SqlValues.instant(rs, "created_at"));
         return out;
-    }
-
-    private static RawJson raw(String json) {
-        return json == null ? null : new RawJson(json);
     }
 }

@@ -149,15 +149,11 @@ class RequestLogRepository {
         out.put("userId", rs.getString("user_id"));
         out.put("endpoint", rs.getString("endpoint"));
         out.put("method", rs.getString("method"));
-        out.put("requestBody", raw(rs.getString("request_body")));
-        out.put("responseBody", raw(rs.getString("response_body")));
+        out.put("requestBody", RawJson.ofNullable(rs.getString("request_body")));
+        out.put("responseBody", RawJson.ofNullable(rs.getString("response_body")));
         out.put("totalTokens", rs.getInt("input_tokens") + rs.getInt("output_tokens"));
         out.put("ipAddress", rs.getString("ip_address"));
         out.put("userAgent", rs.getString("user_agent"));
         return out;
-    }
-
-    private static RawJson raw(String json) {
-        return json == null ? null : new RawJson(json);
     }
 }

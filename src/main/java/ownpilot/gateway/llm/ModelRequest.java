@@ -14,16 +14,6 @@ public record ModelRequest(String userId, String provider, String model, List<Mo
         tools = tools == null ? List.of() : List.copyOf(tools);
     }
 
-    public ModelRequest withoutTools() {
-        return new ModelRequest(userId, provider, model, messages, List.of(), maxTokens, temperature, requestType,
-                conversationId);
-    }
-
-    public ModelRequest withMessages(List<ModelMessage> next) {
-        return new ModelRequest(userId, provider, model, next, tools, maxTokens, temperature, requestType,
-                conversationId);
-    }
-
     /** Characters of everything sent, the basis of the token estimate (about four characters a token). */
     public int estimatedInputTokens() {
         long chars = 0;

@@ -3,8 +3,6 @@ package ownpilot.gateway.llm;
 /** Receives a model's output while it streams. Called on the thread that reads the provider's stream. */
 public interface ModelStreamListener {
 
-    ModelStreamListener NONE = delta -> { };
-
     void onText(String delta);
 
     /** The request has been handed to the provider's connection (once per attempt): a moment to do other work. */

@@ -57,7 +57,7 @@ final class ProviderErrors {
             if (t instanceof HttpException http) {
                 return http.statusCode() == 429 || http.statusCode() >= 500;
             }
-            if (t instanceof ConnectException || t instanceof java.io.IOException) {
+            if (t instanceof java.io.IOException) {
                 return true;
             }
         }

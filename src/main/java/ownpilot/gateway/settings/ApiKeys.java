@@ -80,10 +80,7 @@ public class ApiKeys {
 
     /** The plaintext key for calling the provider: the stored one first, else the environment's. */
     public Optional<String> resolve(String userId, String provider) {
-        checkProvider(provider);
-        return repository.find(userId, PREFIX + provider)
-                .map(node -> cipher.decrypt(node.path("ciphertext").asString(), PREFIX + provider))
-                .or(() -> fromEnvironment(provider));
+        return resolve(userId, provider, null);
     }
 
     /**
@@ -93,8 +90,7 @@ public class ApiKeys {
     public Optional<String> resolve(String userId, String provider, String envName) {
         return repository.find(userId, PREFIX + checkProvider(provider))
                 .map(node -> cipher.decrypt(node.path("ciphertext").asString(), PREFIX + provider))
-                .or(() -> envName == null ? Optional.empty()
-                        : Optional.ofNullable(environment.getProperty(envName)).filter(v -> !v.isBlank()))
+                .or(() -> envName == null ? Optional.empty() : variable(envName))
                 .or(() -> fromEnvironment(provider));
     }
 
@@ -107,7 +103,11 @@ public class ApiKeys {
     }
 
     private Optional<String> fromEnvironment(String provider) {
-        return Optional.ofNullable(environment.getProperty(catalog.apiKeyEnv(provider))).filter(v -> !v.isBlank());
+        return variable(catalog.apiKeyEnv(provider));
+    }
+
+    private Optional<String> variable(String name) {
+        return Optional.ofNullable(environment.getProperty(name)).filter(v -> !v.isBlank());
     }
 
     static String checkProvider(String provider) {

@@ -12,6 +12,11 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(using = RawJson.Serializer.class)
 public record RawJson(String json) {
 
+    /** The column's JSON, or null for SQL NULL. */
+    public static RawJson ofNullable(String json) {
+        return json == null ? null : new RawJson(json);
+    }
+
     @Override
     public String toString() {
         return json;

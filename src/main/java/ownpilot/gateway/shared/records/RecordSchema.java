@@ -130,7 +130,7 @@ public final class RecordSchema {
             }
             case STRING_LIST, STRING_MAP -> {
                 String json = rs.getString(column);
-                yield json == null ? null : new RawJson(json);
+                yield RawJson.ofNullable(json);
             }
         };
     }
