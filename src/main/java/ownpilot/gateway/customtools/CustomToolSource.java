@@ -9,6 +9,8 @@ import ownpilot.gateway.tools.DynamicToolSource;
 import ownpilot.gateway.tools.ToolCaller;
 import ownpilot.gateway.tools.ToolDefinition;
 import ownpilot.gateway.tools.ToolOutput;
+import ownpilot.gateway.tools.ToolFailure;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +52,10 @@ class CustomToolSource implements DynamicToolSource {
     ToolOutput output(JsSandbox.Outcome outcome, int version) {
         Map<String, Object> metadata = outcome.console().isEmpty()
                 ? Map.of("version", version) : Map.of("version", version, "console", outcome.console());
-        return new ToolOutput(json.readTree(outcome.json()), metadata);
+        try {
+            return new ToolOutput(json.readTree(outcome.json()), metadata);
+        } catch (JacksonException e) {
+            throw new ToolFailure("Tool result cannot be read back as JSON (nested too deeply?)", metadata);
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -16,7 +17,11 @@ import ownpilot.gateway.shared.DataDirectory;
 
 /**
  * Without {@code ownpilot.database.url} the gateway runs its own PostgreSQL (zonky's embedded
- * binaries), keeping the cluster under {@code <data dir>/postgres} so data survives restarts.
+ * binaries), keeping the cluster under {@code <data dir>/postgres} so data survives restarts. Unlike
+ * the library's test defaults it is as durable as any PostgreSQL ({@code fsync},
+ * {@code synchronous_commit} and {@code full_page_writes} on), asks every connection for a password
+ * ({@link ClusterAccess}), takes over from a gateway that died ({@link OrphanedPostmaster}) and
+ * refuses to share its data directory with a live one ({@link DataDirectoryLock}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabaseCondition.class)
@@ -25,30 +30,63 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DataDirectory dataDirectory) {
+    DataDirectoryLock dataDirectoryLock(DataDirectory dataDirectory) {
+        return DataDirectoryLock.acquire(dataDirectory.root());
+    }
+
+    @Bean
+    ClusterAccess clusterAccess(DataDirectory dataDirectory) {
+        return new ClusterAccess(dataDirectory);
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(DataDirectoryLock lock, DataDirectory dataDirectory, ClusterAccess access) {
         Path pgData = dataDirectory.subdirectory("postgres", true);
+        OrphanedPostmaster.stopIfRunning(pgData);
+        Path pwfile = access.passwordFile(dataDirectory.subdirectory("credentials", true));
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // initdb options, passed as --key=value: a new cluster is password-only from its first second
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", pwfile.toString())
+                    .setConnectConfig("password", access.superuserPassword())
                     .start();
+            access.secure(postgres.getPort(), pgData);
             log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {}", postgres.getPort(), pgData);
             return postgres;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData
-                    + " (is another gateway using this data directory?)", e);
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData + ": "
+                    + e.getMessage(), e);
+        } finally {
+            deleteQuietly(pwfile);
         }
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, DatabaseSettings settings) {
+    DataSource dataSource(EmbeddedPostgres postgres, ClusterAccess access, DatabaseSettings settings) {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
-                .url(postgres.getJdbcUrl("postgres", "postgres"))
-                .username("postgres")
+                .url("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + ClusterAccess.APP_DATABASE)
+                .username(ClusterAccess.APP_ROLE)
+                .password(access.appPassword())
                 .build();
         settings.applyTo(dataSource);
         return dataSource;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the temporary password file {}", file);
+        }
     }
 }

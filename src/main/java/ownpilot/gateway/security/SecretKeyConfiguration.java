@@ -1,12 +1,6 @@
 package ownpilot.gateway.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -54,20 +48,11 @@ class SecretKeyConfiguration {
     }
 
     private static SecretKey keyFromFile(DataDirectory dataDirectory) {
-        Path file = dataDirectory.subdirectory("credentials", true).resolve(KEY_FILE);
-        try {
-            if (!Files.exists(file)) {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.CREATE_NEW);
-                if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                }
-            }
-            byte[] raw = Base64.getDecoder().decode(Files.readString(file).trim());
-            return new SecretKeySpec(raw, "AES");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the secret key file " + file, e);
-        }
+        String encoded = dataDirectory.secret(KEY_FILE, () -> {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            return Base64.getEncoder().encodeToString(fresh);
+        });
+        return new SecretKeySpec(Base64.getDecoder().decode(encoded), "AES");
     }
 }

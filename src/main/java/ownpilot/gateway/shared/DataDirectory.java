@@ -3,8 +3,11 @@ package ownpilot.gateway.shared;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Supplier;
 
 /**
  * The gateway's data root ({@code ownpilot.data-dir}, default {@code ~/.ownpilot}): the embedded
@@ -53,5 +56,32 @@ public final class DataDirectory {
             throw new IllegalArgumentException("Path escapes the data directory: " + relative);
         }
         return resolved;
+    }
+
+    /**
+     * The text of an owner-only (0600) file under {@code credentials/}, created with {@code fresh}
+     * on first use. The file is created with its final permissions, so it is never readable by others,
+     * not even for a moment.
+     */
+    public String secret(String name, Supplier<String> fresh) {
+        Path file = subdirectory("credentials", true).resolve(name).normalize();
+        try {
+            if (!Files.exists(file)) {
+                try {
+                    Files.writeString(Files.createFile(file, ownerOnly(file.getParent())), fresh.get());
+                } catch (FileAlreadyExistsException raced) {
+                    // another start created it first: read theirs
+                }
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the secret file " + file, e);
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Path dir) throws IOException {
+        return Files.getFileStore(dir).supportsFileAttributeView("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.CpuPool;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -22,10 +23,12 @@ public class ToolExecution {
 
     private final ToolRegistry registry;
     private final ApplicationEventPublisher events;
+    private final CpuPool cpu;
 
-    ToolExecution(ToolRegistry registry, ApplicationEventPublisher events) {
+    ToolExecution(ToolRegistry registry, ApplicationEventPublisher events, CpuPool cpu) {
         this.registry = registry;
         this.events = events;
+        this.cpu = cpu;
     }
 
     /** The built-in or the user's own tool of that name; 404 {@code TOOL_NOT_FOUND} otherwise. */
@@ -50,7 +53,7 @@ public class ToolExecution {
         Map<String, Object> metadata = null;
         boolean isError = false;
         try {
-            result = tool.executor().execute(caller, args);
+            result = run(tool.executor(), caller, args);
             if (result instanceof ToolOutput output) {
                 result = output.value();
                 metadata = output.metadata();
@@ -71,5 +74,10 @@ public class ToolExecution {
         events.publishEvent(new ToolExecuted(name, tool.category(), tool.source(), caller, isError, duration,
                 isError ? String.valueOf(result) : null));
         return new ToolResult(name, result, isError, duration, metadata);
+    }
+
+    private Object run(ToolExecutor executor, ToolCaller caller, JsonNode args) {
+        return executor instanceof CpuBound bound ? cpu.call(() -> bound.execute(caller, args))
+                : executor.execute(caller, args);
     }
 }

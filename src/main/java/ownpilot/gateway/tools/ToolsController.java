@@ -92,7 +92,8 @@ class ToolsController {
     }
 
     private static String implementationOf(ToolDefinition tool) {
-        String lambda = tool.executor().getClass().getName();
+        ToolExecutor executor = tool.executor() instanceof CpuBound bound ? bound.inner() : tool.executor();
+        String lambda = executor.getClass().getName();
         int marker = lambda.indexOf("$$Lambda");
         return marker > 0 ? lambda.substring(0, marker) : lambda;
     }

@@ -2,6 +2,7 @@ package ownpilot.gateway.tools.builtin;
 
 import java.math.BigDecimal;
 import java.util.List;
+import ownpilot.gateway.tools.CpuBound;
 import ownpilot.gateway.tools.ToolDefinition;
 import ownpilot.gateway.tools.ToolExecutor;
 import ownpilot.gateway.tools.ToolSchema;
@@ -13,9 +14,10 @@ final class Builtins {
 
     private Builtins() {}
 
+    /** A built-in tool; it computes on its arguments, so it runs on the CPU pool. */
     static ToolDefinition tool(String name, String description, String category, ToolSchema schema,
             List<String> tags, ToolExecutor executor) {
-        return new ToolDefinition(name, description, schema.build(), category, SOURCE, tags, executor);
+        return new ToolDefinition(name, description, schema.build(), category, SOURCE, tags, new CpuBound(executor));
     }
 
     /** A number as people write it: {@code 4}, {@code 0.1}, {@code 1.5E+20}; never {@code 4.0}. */

@@ -38,13 +38,36 @@ final class GuardedRegex {
         return pattern.matcher(new Deadline(text, System.nanoTime() + BUDGET_MS * 1_000_000));
     }
 
-    private record Deadline(CharSequence text, long deadlineNanos) implements CharSequence {
+    /**
+     * The text as the matcher sees it. Every 256th character read (counted per read, not by index:
+     * a backtracking pattern rereads the same few characters of a short input forever) checks the
+     * clock and whether the run was cancelled.
+     */
+    private static final class Deadline implements CharSequence {
+        private final CharSequence text;
+        private final long deadlineNanos;
+        private int reads;
+
+        Deadline(CharSequence text, long deadlineNanos) {
+            this.text = text;
+            this.deadlineNanos = deadlineNanos;
+        }
+
         @Override
         public char charAt(int index) {
-            if ((index & 0xFF) == 0 && System.nanoTime() > deadlineNanos) {
-                throw new ToolFailure("The regular expression took longer than " + BUDGET_MS + " ms and was stopped");
+            if ((++reads & 0xFF) == 0) {
+                check();
             }
             return text.charAt(index);
+        }
+
+        private void check() {
+            if (System.nanoTime() > deadlineNanos) {
+                throw new ToolFailure("The regular expression took longer than " + BUDGET_MS + " ms and was stopped");
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ToolFailure("The regular expression was cancelled");
+            }
         }
 
         @Override

@@ -4,7 +4,6 @@ import static ownpilot.gateway.tools.builtin.Builtins.tool;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,12 +77,22 @@ class TextTools implements ToolProvider {
         out.put("characters", text.length());
         out.put("charactersNoSpaces", text.replaceAll("\\s", "").length());
         out.put("words", words);
-        out.put("lines", text.isEmpty() ? 0 : text.split("\\R", -1).length);
-        out.put("sentences", (int) Pattern.compile("[^.!?]+[.!?]+").matcher(text).results().count()
-                + (text.trim().matches("(?s).*[^.!?\\s]$") ? 1 : 0));
-        out.put("paragraphs", (int) Arrays.stream(text.split("\\R\\s*\\R")).filter(p -> !p.isBlank()).count());
+        String[] lines = text.split("\\R", -1);
+        out.put("lines", text.isEmpty() ? 0 : lines.length);
+        out.put("sentences", TextScans.terminatedSentences(text) + (endsOpen(text) ? 1 : 0));
+        out.put("paragraphs", TextScans.paragraphs(lines));
         out.put("readingTimeMinutes", Math.max(words == 0 ? 0 : 1, Math.round(words / 200.0)));
         return out;
+    }
+
+    /** The text's last non-space character is not a sentence terminator: an unfinished last sentence. */
+    private static boolean endsOpen(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            return false;
+        }
+        char last = trimmed.charAt(trimmed.length() - 1);
+        return last != '.' && last != '!' && last != '?';
     }
 
     static String changeCase(String text, String kind) {
@@ -119,8 +128,17 @@ class TextTools implements ToolProvider {
         String ascii = Normalizer.normalize(text.replace("ß", "ss").replace("ẞ", "SS"), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "");
         String joined = String.join(separator, ascii.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"));
-        String quoted = Pattern.quote(separator);
-        return joined.replaceAll("^(" + quoted + ")+|(" + quoted + ")+$", "");
+        // trimmed by hand: ^(sep)+|(sep)+$ retries from every position of a run of separators
+        int start = 0;
+        int end = joined.length();
+        int step = separator.length();
+        while (step > 0 && joined.startsWith(separator, start)) {
+            start += step;
+        }
+        while (step > 0 && end - step >= start && joined.startsWith(separator, end - step)) {
+            end -= step;
+        }
+        return joined.substring(Math.min(start, end), end);
     }
 
     static String truncate(String text, int length, String suffix, boolean wordBoundary) {
@@ -179,16 +197,6 @@ class TextTools implements ToolProvider {
     }
 
     static String stripMarkdown(String markdown) {
-        return markdown
-                .replaceAll("(?s)```.*?```", "")
-                .replaceAll("!\\[([^\\]]*)]\\([^)]*\\)", "$1")
-                .replaceAll("\\[([^\\]]*)]\\([^)]*\\)", "$1")
-                .replaceAll("(?m)^\\s{0,3}#{1,6}\\s*", "")
-                .replaceAll("(?m)^\\s{0,3}>\\s?", "")
-                .replaceAll("(?m)^\\s*[-*+]\\s+", "")
-                .replaceAll("(\\*\\*|__)(.*?)\\1", "$2")
-                .replaceAll("(\\*|_)(.*?)\\1", "$2")
-                .replaceAll("`([^`]*)`", "$1")
-                .trim();
+        return MarkdownText.strip(markdown);
     }
 }

@@ -24,8 +24,8 @@ class ValidationTools implements ToolProvider {
             "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
     private static final Pattern URL_IN_TEXT = Pattern.compile("https?://[^\\s<>\"')\\]]+");
-    private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern NUMBER_IN_TEXT = Pattern.compile("-?\\d+(?:[.,]\\d+)?");
+    private static final int MAX_FOUND = 10_000;
     private static final Pattern INTEGER_IN_TEXT = Pattern.compile("-?\\d+");
 
     @Override
@@ -50,7 +50,7 @@ class ValidationTools implements ToolProvider {
                         List.of("extract", "url", "links"), (caller, args) -> distinct(URL_IN_TEXT, Args.text(args, "text"))),
                 tool("extract_emails", "Find the email addresses in a text", "extraction",
                         ToolSchema.object().string("text", "The text", true),
-                        List.of("extract", "email", "addresses"), (caller, args) -> distinct(EMAIL_IN_TEXT, Args.text(args, "text"))),
+                        List.of("extract", "email", "addresses"), (caller, args) -> TextScans.emails(Args.text(args, "text"), MAX_FOUND)),
                 tool("extract_numbers", "Find the numbers in a text", "extraction",
                         ToolSchema.object().string("text", "The text", true)
                                 .bool("include_decimals", "Keep decimals (default true)", false),
@@ -124,7 +124,7 @@ class ValidationTools implements ToolProvider {
     private static List<String> distinct(Pattern pattern, String text) {
         LinkedHashSet<String> found = new LinkedHashSet<>();
         Matcher m = pattern.matcher(text);
-        while (m.find() && found.size() < 10_000) {
+        while (m.find() && found.size() < MAX_FOUND) {
             found.add(m.group());
         }
         return List.copyOf(found);
@@ -133,7 +133,7 @@ class ValidationTools implements ToolProvider {
     private static List<String> all(Pattern pattern, String text) {
         List<String> found = new ArrayList<>();
         Matcher m = pattern.matcher(text);
-        while (m.find() && found.size() < 10_000) {
+        while (m.find() && found.size() < MAX_FOUND) {
             found.add(m.group());
         }
         return found;

@@ -1,0 +1,111 @@
+package ownpilot.gateway.shared;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where CPU-bound work on caller input runs (caller-supplied regexes, the JS sandbox, the expression
+ * evaluator, loops over user text): a few platform threads, fewer than the cores, behind a bounded
+ * queue. Requests run on virtual threads, and a virtual thread that computes never yields its
+ * carrier; with two cores, two such runs would stop every other request, probes included. Here the
+ * operating system shares the cores between this pool and the carriers, so the rest keeps answering.
+ * A full queue, or a task that waited too long for a thread, is refused with 429 {@code BUSY}.
+ */
+@Component
+public class CpuPool implements DisposableBean {
+
+    private final ThreadPoolExecutor executor;
+    private final long maxQueueWaitNanos;
+
+    CpuPool(@Value("${ownpilot.cpu.threads:0}") int threads, @Value("${ownpilot.cpu.queue:64}") int queue,
+            @Value("${ownpilot.cpu.max-queue-wait-ms:10000}") long maxQueueWaitMs) {
+        int size = threads > 0 ? threads : defaultThreads();
+        this.executor = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, queue)),
+                Thread.ofPlatform().daemon().name("cpu-", 0).factory(), new ThreadPoolExecutor.AbortPolicy());
+        this.maxQueueWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxQueueWaitMs);
+    }
+
+    /** One thread fewer than the cores (at least one), so a core is always left for requests. */
+    static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    public int threads() {
+        return executor.getMaximumPoolSize();
+    }
+
+    /**
+     * Runs the task on the pool and waits for it. Runtime exceptions of the task reach the caller as
+     * they are; an interrupted caller cancels (interrupts) the task.
+     */
+    public <T> T call(Callable<T> task) {
+        AtomicBoolean started = new AtomicBoolean();
+        FutureTask<T> future = new FutureTask<>(() -> {
+            started.set(true);
+            return task.call();
+        });
+        try {
+            executor.execute(future);
+        } catch (RejectedExecutionException full) {
+            throw busy();
+        }
+        try {
+            return await(future, started);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "INTERRUPTED", "The computation was interrupted");
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    private <T> T await(FutureTask<T> future, AtomicBoolean started)
+            throws InterruptedException, ExecutionException {
+        try {
+            return future.get(maxQueueWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (!started.get() && future.cancel(false)) {
+                executor.remove(future);
+                throw busy();
+            }
+            // started: the task is bounded by its own deadline (regex budget, sandbox timeout)
+            return future.get();
+        } catch (CancellationException e) {
+            throw busy();
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    private static ApiException busy() {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "BUSY",
+                "The server is busy with other computations; try again shortly");
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}
