@@ -18,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CustomToolSource implements DynamicToolSource {
 
+    /** Results are sent inside the response envelope, and the JSON writer refuses nesting past 500. */
+    static final int MAX_RESULT_DEPTH = 200;
+
     private final CustomToolRepository repository;
     private final JsSandbox sandbox;
     private final JsonMapper json;
@@ -52,10 +55,33 @@ class CustomToolSource implements DynamicToolSource {
     ToolOutput output(JsSandbox.Outcome outcome, int version) {
         Map<String, Object> metadata = outcome.console().isEmpty()
                 ? Map.of("version", version) : Map.of("version", version, "console", outcome.console());
+        JsonNode value;
         try {
-            return new ToolOutput(json.readTree(outcome.json()), metadata);
+            value = json.readTree(outcome.json());
         } catch (JacksonException e) {
-            throw new ToolFailure("Tool result cannot be read back as JSON (nested too deeply?)", metadata);
+            throw new ToolFailure("Tool result is nested deeper than " + MAX_RESULT_DEPTH + " levels", metadata);
         }
+        if (depth(value) > MAX_RESULT_DEPTH) {
+            throw new ToolFailure("Tool result is nested deeper than " + MAX_RESULT_DEPTH + " levels", metadata);
+        }
+        return new ToolOutput(value, metadata);
+    }
+
+    /** How deep arrays and objects nest, counted without recursion. */
+    private static int depth(JsonNode root) {
+        int deepest = 0;
+        java.util.ArrayDeque<Map.Entry<JsonNode, Integer>> pending = new java.util.ArrayDeque<>();
+        pending.push(Map.entry(root, 1));
+        while (!pending.isEmpty()) {
+            var next = pending.pop();
+            if (next.getKey().isContainer()) {
+                deepest = Math.max(deepest, next.getValue());
+                if (deepest > MAX_RESULT_DEPTH) {
+                    return deepest;
+                }
+                next.getKey().values().forEach(child -> pending.push(Map.entry(child, next.getValue() + 1)));
+            }
+        }
+        return deepest;
     }
 }

@@ -25,7 +25,7 @@ import ownpilot.gateway.tools.ToolFailure;
  * receives {@code args} and returns a JSON-serializable value. Every run gets a fresh context sharing
  * one engine (so parsed code is reused) with no host access or class lookup, no IO, threads,
  * processes, native code, environment or polyglot access, and without the {@code Java}, {@code load}
- * and {@code print} globals. Bounded by a statement limit, a wall-clock deadline and an allocation
+ * and {@code print} globals. Bounded by a statement limit, a wall-clock deadline and a memory
  * budget ({@link SandboxGuard}), a cap on string length (10 M characters), and caps on script,
  * result and console size. Every way a run can end other than with a value is a {@link ToolFailure}
  * naming the real cause.
@@ -36,21 +36,23 @@ class JsSandbox implements DisposableBean {
     static final int MAX_CODE_CHARS = 65_536;
     static final int MAX_RESULT_CHARS = 1_048_576;
     static final int MAX_CONSOLE_BYTES = 16_384;
-    static final long STATEMENT_LIMIT = 100_000_000L;
 
     private final Engine engine;
     private final CpuPool cpu;
     private final long timeoutMs;
-    private final long maxAllocatedBytes;
+    private final long maxKeptBytes;
+    private final long maxStatements;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("js-sandbox-watchdog").factory());
 
     JsSandbox(CpuPool cpu,
             @org.springframework.beans.factory.annotation.Value("${ownpilot.customtools.timeout-ms:5000}") long timeoutMs,
-            @org.springframework.beans.factory.annotation.Value("${ownpilot.customtools.max-allocated-mb:512}") long maxAllocatedMb) {
+            @org.springframework.beans.factory.annotation.Value("${ownpilot.customtools.max-memory-mb:256}") long maxMemoryMb,
+            @org.springframework.beans.factory.annotation.Value("${ownpilot.customtools.max-statements:100000000}") long maxStatements) {
         this.cpu = cpu;
+        this.maxStatements = maxStatements;
         this.timeoutMs = timeoutMs;
-        this.maxAllocatedBytes = maxAllocatedMb * 1024 * 1024;
+        this.maxKeptBytes = maxMemoryMb * 1024 * 1024;
         this.engine = Engine.newBuilder("js")
                 .option("engine.WarnInterpreterOnly", "false")
                 .out(OutputStream.nullOutputStream())
@@ -73,7 +75,7 @@ class JsSandbox implements DisposableBean {
         SandboxGuard guard = new SandboxGuard();
         Context context = context(console, guard);
         try (guard) {
-            guard.watch(context, watchdog, timeoutMs, maxAllocatedBytes);
+            guard.watch(context, watchdog, timeoutMs, maxKeptBytes);
             Value runner = context.eval(SandboxScripts.RUNNER);
             Value tool = context.eval(SandboxScripts.tool(code));
             Value state = runner.getMember("start").execute(tool, argumentsJson);
@@ -106,7 +108,7 @@ class JsSandbox implements DisposableBean {
                 .option("js.graal-builtin", "false")
                 .option("js.polyglot-builtin", "false")
                 .option("js.java-package-globals", "false")
-                .resourceLimits(ResourceLimits.newBuilder().statementLimit(STATEMENT_LIMIT, null)
+                .resourceLimits(ResourceLimits.newBuilder().statementLimit(maxStatements, null)
                         .onLimit(event -> guard.statementsExceeded()).build())
                 .out(console)
                 .err(console)
@@ -142,7 +144,7 @@ class JsSandbox implements DisposableBean {
         if (message.contains("Invalid string length")) {
             return tooLarge();
         }
-        if (message.contains("call stack")) {
+        if (message.contains("call stack") || message.contains("nested")) {
             return "Tool result is nested too deeply to turn into JSON";
         }
         return "Tool result cannot be turned into JSON: " + message;
@@ -157,11 +159,11 @@ class JsSandbox implements DisposableBean {
             return new ToolFailure("Tool execution timed out after " + timeoutMs + " ms", details(console));
         }
         if (limit == SandboxGuard.Limit.MEMORY) {
-            return new ToolFailure("Tool execution stopped: it allocated more than " + maxAllocatedBytes / (1024 * 1024)
+            return new ToolFailure("Tool execution stopped: it kept more than " + maxKeptBytes / (1024 * 1024)
                     + " MB", details(console));
         }
         if (limit == SandboxGuard.Limit.STATEMENTS) {
-            return new ToolFailure("Tool execution stopped: it ran more than " + STATEMENT_LIMIT + " statements",
+            return new ToolFailure("Tool execution stopped: it ran more than " + maxStatements + " statements",
                     details(console));
         }
         if (e.isResourceExhausted()) {

@@ -9,10 +9,12 @@ import org.graalvm.polyglot.Context;
 
 /**
  * Watches one run from the sandbox's watchdog thread and cancels its context at the first limit it
- * crosses: the wall-clock deadline, or the bytes the run's thread has allocated. GraalJS community
- * has no per-context heap limit ({@code sandbox.MaxHeapMemory} is Oracle GraalVM only), so memory
- * is bounded by allocation: what a run can retain never exceeds what it allocated, and runs are
- * confined to the CPU pool's threads, so at most that many budgets are in use at once.
+ * crosses: the wall-clock deadline, or memory. GraalJS community has no per-context heap limit
+ * ({@code sandbox.MaxHeapMemory} is Oracle GraalVM only), so memory is watched the way that option
+ * works: once the run's thread has allocated more than the budget, the retained heap
+ * ({@link RetainedHeap}) is compared with what it was when the run started; growth beyond the
+ * budget is what the run keeps, and the run is stopped. Runs are confined to the CPU pool's threads,
+ * so at most that many budgets are in use at once.
  */
 final class SandboxGuard implements AutoCloseable {
 
@@ -27,12 +29,14 @@ final class SandboxGuard implements AutoCloseable {
     private ScheduledFuture<?> memory;
 
     /** Starts watching; call on the thread that runs the code. */
-    void watch(Context context, ScheduledExecutorService watchdog, long timeoutMs, long maxAllocatedBytes) {
+    void watch(Context context, ScheduledExecutorService watchdog, long timeoutMs, long maxKeptBytes) {
         long thread = Thread.currentThread().threadId();
         long base = THREADS.getThreadAllocatedBytes(thread);
+        long heapBase = RetainedHeap.used();
         this.deadline = watchdog.schedule(() -> stop(context, Limit.TIME), timeoutMs, TimeUnit.MILLISECONDS);
         this.memory = watchdog.scheduleWithFixedDelay(() -> {
-            if (THREADS.getThreadAllocatedBytes(thread) - base > maxAllocatedBytes) {
+            if (THREADS.getThreadAllocatedBytes(thread) - base > maxKeptBytes
+                    && RetainedHeap.used() - heapBase > maxKeptBytes) {
                 stop(context, Limit.MEMORY);
             }
         }, CHECK_EVERY_MS, CHECK_EVERY_MS, TimeUnit.MILLISECONDS);

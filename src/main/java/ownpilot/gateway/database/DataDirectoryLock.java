@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class DataDirectoryLock implements AutoCloseable {
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 String holder = Files.readString(file).trim();
                 channel.close();
@@ -43,6 +44,15 @@ final class DataDirectoryLock implements AutoCloseable {
             return new DataDirectoryLock(channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lock the data directory " + dataRoot, e);
+        }
+    }
+
+    /** Null when another process holds the lock, or this one already does (a second gateway in one JVM). */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException sameProcess) {
+            return null;
         }
     }
 

@@ -47,6 +47,11 @@ public class CpuPool implements DisposableBean {
         return executor.getMaximumPoolSize();
     }
 
+    /** Tasks waiting for a thread. */
+    public int queued() {
+        return executor.getQueue().size();
+    }
+
     /**
      * Runs the task on the pool and waits for it. Runtime exceptions of the task reach the caller as
      * they are; an interrupted caller cancels (interrupts) the task.

@@ -158,8 +158,10 @@ class CustomToolsApiTest extends ApiTestBase {
     @Test
     void sandboxEscapesAndAbuseEndInClearErrors() {
         Map<String, String> attempts = new java.util.LinkedHashMap<>();
-        attempts.put("while (true) {}", "timed out");
-        attempts.put("for (;;) { Math.sqrt(2); }", "timed out");
+        attempts.put("while (true) {}", "ran more than 1000000 statements");
+        attempts.put("for (;;) { Math.sqrt(2); }", "ran more than 1000000 statements");
+        attempts.put("return /^(a+)+\\1$/.test('a'.repeat(40) + 'b');", "timed out after 1000 ms");
+        attempts.put("const a = []; while (true) { a.push(new Float64Array(5e6)); }", "kept more than 128 MB");
         attempts.put("return process.env.HOME;", "process is not defined");
         attempts.put("return this['Ja' + 'va'].type('java.lang.Runtime');", "Tool execution failed");
         attempts.put("const J = [][\"constructor\"][\"constructor\"]('return this')()['Ja' + 'va']; return J.type('java.io.File');",

@@ -43,6 +43,8 @@ public abstract class ApiTestBase {
         registry.add("ownpilot.cors.allowed-origins", () -> "http://localhost:5173");
         registry.add("ownpilot.http.max-body-bytes", () -> "262144");
         registry.add("ownpilot.customtools.timeout-ms", () -> "1000");
+        registry.add("ownpilot.customtools.max-statements", () -> "1000000");
+        registry.add("ownpilot.customtools.max-memory-mb", () -> "128");
         registry.add("ownpilot.models.sync-url", MODELS_DEV::url);
         registry.add("ownpilot.llm.stall-timeout-ms", () -> "1500");
         registry.add("ownpilot.llm.retry-base-ms", () -> "20");
