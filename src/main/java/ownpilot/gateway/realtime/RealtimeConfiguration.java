@@ -1,8 +1,7 @@
 package ownpilot.gateway.realtime;
 
-import java.util.Arrays;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import ownpilot.gateway.shared.AllowedOrigins;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -11,7 +10,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 
 /**
  * The live-events WebSocket at {@code /ws}. Browsers may connect from the gateway's own origin and
- * from the CORS origins configured; clients that send no {@code Origin} (curl, scripts) are accepted.
+ * from the {@link AllowedOrigins} (loopback on any port, plus the configured ones); clients that send
+ * no {@code Origin} (curl, scripts) are accepted.
  */
 @Configuration
 @EnableWebSocket
@@ -20,16 +20,16 @@ class RealtimeConfiguration implements WebSocketConfigurer {
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
     private final LiveEvents events;
-    private final String[] origins;
+    private final AllowedOrigins origins;
 
-    RealtimeConfiguration(LiveEvents events, @Value("${ownpilot.cors.allowed-origins:}") String[] origins) {
+    RealtimeConfiguration(LiveEvents events, AllowedOrigins origins) {
         this.events = events;
-        this.origins = Arrays.stream(origins).map(String::trim).filter(o -> !o.isEmpty()).toArray(String[]::new);
+        this.origins = origins;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(events, "/ws").setAllowedOrigins(origins);
+        registry.addHandler(events, "/ws").setAllowedOriginPatterns(origins.patterns().toArray(String[]::new));
     }
 
     @Bean

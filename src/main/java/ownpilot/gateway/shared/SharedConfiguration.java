@@ -1,7 +1,6 @@
 package ownpilot.gateway.shared;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -18,11 +17,6 @@ import org.springframework.web.filter.CorsFilter;
 @Configuration(proxyBeanMethods = false)
 class SharedConfiguration {
 
-    private final String[] corsOrigins;
-
-    SharedConfiguration(@Value("${ownpilot.cors.allowed-origins:}") String[] corsOrigins) {
-        this.corsOrigins = corsOrigins;
-    }
 
     @Bean
     DataDirectory dataDirectory(@Value("${ownpilot.data-dir:}") String configured) {
@@ -31,24 +25,31 @@ class SharedConfiguration {
                 : new DataDirectory(DataDirectory.defaultRoot(), true);
     }
 
-    /** CORS for the configured origins (patterns such as {@code http://localhost:*}); none by default. */
+    /** CORS for the allowed origins (loopback on any port, plus the configured ones). */
     @Bean
-    FilterRegistrationBean<CorsFilter> corsFilter(EnvelopeWriter writer) {
-        List<String> origins = Arrays.stream(corsOrigins).filter(StringUtils::hasText).map(String::trim).toList();
+    FilterRegistrationBean<CorsFilter> corsFilter(EnvelopeWriter writer, AllowedOrigins origins) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        if (!origins.isEmpty()) {
-            CorsConfiguration config = new CorsConfiguration();
-            config.setAllowedOriginPatterns(origins);
-            config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-            config.setAllowedHeaders(List.of("*"));
-            config.setExposedHeaders(List.of(RequestIdFilter.HEADER));
-            config.setMaxAge(3600L);
-            source.registerCorsConfiguration("/**", config);
-        }
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOriginPatterns(origins.patterns());
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        config.setAllowedHeaders(List.of("*"));
+        config.setExposedHeaders(List.of(RequestIdFilter.HEADER));
+        config.setMaxAge(3600L);
+        source.registerCorsConfiguration("/**", config);
         CorsFilter filter = new CorsFilter(source);
         filter.setCorsProcessor(new EnvelopeCorsProcessor(writer));
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** Host names and cross-site requests, checked right after the request id is set. */
+    @Bean
+    FilterRegistrationBean<HostAndOriginFilter> hostAndOriginFilter(AllowedHosts hosts, AllowedOrigins origins,
+            EnvelopeWriter writer) {
+        FilterRegistrationBean<HostAndOriginFilter> registration = new FilterRegistrationBean<>(
+                new HostAndOriginFilter(hosts, origins, writer));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -1,0 +1,42 @@
+package ownpilot.gateway.shared;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.springframework.web.cors.CorsConfiguration;
+
+/**
+ * The browser origins the gateway serves, for CORS, for state-changing requests and for the
+ * WebSocket alike: loopback origins on any port (a UI on a local dev server such as
+ * {@code http://localhost:3000}), plus {@code OWNPILOT_CORS_ORIGINS}. A page's own origin is always
+ * accepted by the callers.
+ */
+@Component
+public class AllowedOrigins {
+
+    static final List<String> LOOPBACK = List.of("http://localhost:[*]", "https://localhost:[*]",
+            "http://127.0.0.1:[*]", "https://127.0.0.1:[*]", "http://[::1]:[*]", "https://[::1]:[*]",
+            "http://localhost", "https://localhost", "http://127.0.0.1", "https://127.0.0.1", "http://[::1]",
+            "https://[::1]");
+
+    private final List<String> patterns;
+    private final CorsConfiguration matcher = new CorsConfiguration();
+
+    AllowedOrigins(@Value("${ownpilot.cors.allowed-origins:}") String[] configured) {
+        List<String> all = new ArrayList<>(LOOPBACK);
+        Arrays.stream(configured).filter(StringUtils::hasText).map(String::trim).forEach(all::add);
+        this.patterns = List.copyOf(all);
+        matcher.setAllowedOriginPatterns(patterns);
+    }
+
+    public List<String> patterns() {
+        return patterns;
+    }
+
+    public boolean allows(String origin) {
+        return origin != null && matcher.checkOrigin(origin) != null;
+    }
+}
