@@ -8,11 +8,15 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import org.springframework.http.HttpStatus;
 import ownpilot.gateway.shared.ApiException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Maps what went wrong with a provider to the gateway's error codes, and says what may be retried. */
 final class ProviderErrors {
 
-    private static final int MAX_MESSAGE = 500;
+    private static final int MAX_MESSAGE = 200;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProviderErrors() {}
 
@@ -66,7 +70,7 @@ final class ProviderErrors {
 
     private static ApiException fromStatus(int status, String body, ModelEndpoint endpoint, String model) {
         String provider = endpoint.providerId();
-        String detail = truncate(body);
+        String detail = excerpt(body);
         if (status == 404) {
             return new ApiException(HttpStatus.NOT_FOUND, "MODEL_NOT_FOUND",
                     "Provider " + provider + " does not know model " + model + " (404): " + detail);
@@ -100,8 +104,29 @@ final class ProviderErrors {
         return apiKey == null || apiKey.length() < 4 ? text : text.replace(apiKey, "****");
     }
 
-    private static String truncate(String s) {
-        String flat = s.replaceAll("\\s+", " ").trim();
+    /**
+     * What of an error body is passed on: the message of a JSON error ({@code error.message},
+     * {@code message} or {@code error}), flattened and cut to {@value #MAX_MESSAGE} characters. Any
+     * other body (an HTML page, an internal service's answer) is described, never echoed.
+     */
+    static String excerpt(String body) {
+        if (body == null || body.isBlank()) {
+            return "(empty body)";
+        }
+        String message = null;
+        try {
+            JsonNode json = JSON.readTree(body);
+            JsonNode error = json.path("error");
+            message = error.path("message").isString() ? error.path("message").asString()
+                    : json.path("message").isString() ? json.path("message").asString()
+                    : error.isString() ? error.asString() : null;
+        } catch (JacksonException notJson) {
+            // described below
+        }
+        if (message == null) {
+            return "(a " + body.length() + "-character body that is not a JSON error; not shown)";
+        }
+        String flat = message.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
         return flat.length() <= MAX_MESSAGE ? flat : flat.substring(0, MAX_MESSAGE) + "…";
     }
 }

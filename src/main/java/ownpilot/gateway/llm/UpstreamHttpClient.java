@@ -12,6 +12,9 @@ import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.OutboundAddresses;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -140,8 +143,12 @@ final class UpstreamHttpClient implements HttpClient {
     }
 
     private java.net.http.HttpRequest toJdk(HttpRequest request) {
-        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
-                .timeout(headersTimeout);
+        URI uri = URI.create(request.url());
+        if (OutboundAddresses.forbiddenLiteral(uri)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "PROVIDER_ADDRESS_FORBIDDEN", "The provider's base URL points"
+                    + " at " + uri.getHost() + ", a link-local or cloud metadata address the gateway never contacts");
+        }
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(uri).timeout(headersTimeout);
         request.headers().forEach((name, values) -> {
             if (values != null) {
                 values.forEach(v -> b.header(name, v));

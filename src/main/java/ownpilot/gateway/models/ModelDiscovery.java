@@ -2,9 +2,7 @@ package ownpilot.gateway.models;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +14,7 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.OutboundAddresses;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Asks a local model server which models it has. Ollama: {@code <base>/api/tags}. Others: the
  * provider's discovery endpoint (if set), then {@code /v1/models}, {@code /api/v1/models},
  * {@code /models} on the server's origin; the first JSON answer with a non-empty list (an array or
- * {@code {"data": [...]}}) wins. Each try: 8 s, no redirects, at most 4 MB. Link-local, multicast
- * and unspecified addresses (cloud metadata services live there) are refused; loopback and LAN
- * addresses are allowed, since local servers live there.
+ * {@code {"data": [...]}}) wins. Each try: 8 s, no redirects, at most 4 MB. Addresses follow
+ * {@link OutboundAddresses}: loopback and LAN allowed (local servers live there), link-local and
+ * metadata addresses never.
  */
 @Component
 class ModelDiscovery {
@@ -117,11 +116,10 @@ class ModelDiscovery {
         return List.copyOf(ids);
     }
 
-    static void checkAddress(URI uri) throws UnknownHostException {
-        for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-            if (address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-                throw new IllegalArgumentException("Refusing to contact " + address.getHostAddress());
-            }
+    /** Literal addresses are checked here; names are checked on the lookup the connection uses. */
+    static void checkAddress(URI uri) {
+        if (OutboundAddresses.forbiddenLiteral(uri)) {
+            throw new IllegalArgumentException("Refusing to contact " + uri.getHost());
         }
     }
 

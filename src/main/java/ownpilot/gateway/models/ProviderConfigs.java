@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.OutboundAddresses;
 import ownpilot.gateway.shared.JsonFields;
 import tools.jackson.databind.JsonNode;
 
@@ -109,6 +110,7 @@ public class ProviderConfigs {
                     || uri.getUserInfo() != null || uri.getFragment() != null) {
                 throw ApiException.validation("baseUrl", "must be an http(s) URL with a host, without credentials");
             }
+            OutboundAddresses.requireAllowed(uri, "baseUrl");
         } catch (URISyntaxException e) {
             throw ApiException.validation("baseUrl", "must be a valid URL");
         }
