@@ -1,11 +1,9 @@
 package ownpilot.gateway.realtime;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,58 +12,60 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Connected live-event clients. Every frame is {@code {type, payload, timestamp}}. Frames go out on
- * one sender thread, so the code that publishes an event never waits for a slow client; a client
- * that cannot keep up (send blocked 5 s or 1 MB buffered) is disconnected.
+ * Connected live-event clients. Every frame is {@code {type, payload, timestamp}}. Each client has
+ * its own bounded queue and writer ({@link LiveClient}): publishing never waits, and a client that
+ * stops reading is dropped, when its queue is full or a send has been blocked for
+ * {@value #SEND_TIME_LIMIT_MS} ms, without slowing anyone else.
  */
 @Component
 class LiveEvents extends TextWebSocketHandler implements DisposableBean {
 
-    private static final int SEND_TIME_LIMIT_MS = 5_000;
-    private static final int BUFFER_LIMIT_BYTES = 1024 * 1024;
+    static final int SEND_TIME_LIMIT_MS = 5_000;
+    static final int QUEUE_CAPACITY = 4_096;
 
-    private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> daemon(r, "ws-sender"));
-    private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
-            "ws-ping"));
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LiveEvents.class);
+
+    private final Map<String, LiveClient> clients = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
+            "ws-watchdog"));
     private final JsonMapper json;
 
     LiveEvents(JsonMapper json) {
         this.json = json;
-        pinger.scheduleWithFixedDelay(this::ping, 30, 30, TimeUnit.SECONDS);
+        watchdog.scheduleWithFixedDelay(this::dropStuck, 250, 250, TimeUnit.MILLISECONDS);
+        watchdog.scheduleWithFixedDelay(this::ping, 30, 30, TimeUnit.SECONDS);
     }
 
     int connected() {
-        return sessions.size();
+        return clients.size();
     }
 
     /** Sends an event to every connected client. */
     void broadcast(String type, Object payload) {
         TextMessage frame = frame(type, payload);
-        sender.execute(() -> sessions.values().forEach(s -> send(s, frame)));
+        clients.values().forEach(c -> send(c, frame));
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS,
-                BUFFER_LIMIT_BYTES, ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-        sessions.put(session.getId(), safe);
-        TextMessage ready = frame("connection:ready", Map.of("sessionId", session.getId()));
-        sender.execute(() -> send(safe, ready));
+        LiveClient client = new LiveClient(session, QUEUE_CAPACITY, () -> drop(session.getId(),
+                CloseStatus.SESSION_NOT_RELIABLE));
+        clients.put(session.getId(), client);
+        send(client, frame("connection:ready", Map.of("sessionId", session.getId())));
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        WebSocketSession safe = sessions.get(session.getId());
-        if (safe == null) {
+        LiveClient client = clients.get(session.getId());
+        if (client == null) {
             return;
         }
         String type;
@@ -73,25 +73,23 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
             JsonNode in = json.readTree(message.getPayload());
             type = in.path("type").asString("");
         } catch (JacksonException e) {
-            TextMessage error = frame("connection:error", Map.of("code", "PARSE_ERROR",
-                    "message", "Frames must be JSON objects with a type"));
-            sender.execute(() -> send(safe, error));
+            send(client, frame("connection:error", Map.of("code", "PARSE_ERROR",
+                    "message", "Frames must be JSON objects with a type")));
             return;
         }
         if (type.equals("session:ping")) {
-            TextMessage pong = frame("connection:pong", Map.of("sessionId", session.getId()));
-            sender.execute(() -> send(safe, pong));
+            send(client, frame("connection:pong", Map.of("sessionId", session.getId())));
         }
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        sessions.remove(session.getId());
+        drop(session.getId(), status);
     }
 
     @Override
     public void handleTransportError(WebSocketSession session, Throwable exception) {
-        sessions.remove(session.getId());
+        drop(session.getId(), CloseStatus.SERVER_ERROR);
     }
 
     private TextMessage frame(String type, Object payload) {
@@ -102,31 +100,31 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
         return new TextMessage(json.writeValueAsString(frame));
     }
 
-    private void send(WebSocketSession session, TextMessage frame) {
-        try {
-            if (session.isOpen()) {
-                session.sendMessage(frame);
-            }
-        } catch (IOException | RuntimeException e) {
-            sessions.remove(session.getId());
-            try {
-                session.close(CloseStatus.SESSION_NOT_RELIABLE);
-            } catch (IOException | RuntimeException ignored) {
-                // already gone
-            }
+    private void send(LiveClient client, WebSocketMessage<?> message) {
+        if (!client.offer(message)) {
+            drop(client.id(), CloseStatus.SESSION_NOT_RELIABLE.withReason("too slow: event queue full"));
         }
     }
 
-    private void ping() {
-        sender.execute(() -> sessions.values().forEach(s -> {
-            try {
-                if (s.isOpen()) {
-                    s.sendMessage(new PingMessage());
-                }
-            } catch (IOException | RuntimeException e) {
-                sessions.remove(s.getId());
+    private void drop(String id, CloseStatus status) {
+        LiveClient client = clients.remove(id);
+        if (client != null) {
+            if (status.getCode() == CloseStatus.SESSION_NOT_RELIABLE.getCode()) {
+                log.info("Dropped live-event client {}: {}", id, status.getReason());
             }
-        }));
+            client.close(status);
+        }
+    }
+
+    private void dropStuck() {
+        long now = System.nanoTime();
+        long limit = TimeUnit.MILLISECONDS.toNanos(SEND_TIME_LIMIT_MS);
+        clients.values().stream().filter(c -> c.stuck(now, limit)).toList().forEach(c -> drop(c.id(),
+                CloseStatus.SESSION_NOT_RELIABLE.withReason("too slow: a send was blocked")));
+    }
+
+    private void ping() {
+        clients.values().forEach(c -> send(c, new PingMessage()));
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -137,14 +135,7 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
 
     @Override
     public void destroy() {
-        pinger.shutdownNow();
-        sender.shutdownNow();
-        sessions.values().forEach(s -> {
-            try {
-                s.close(CloseStatus.GOING_AWAY);
-            } catch (IOException | RuntimeException ignored) {
-                // shutting down
-            }
-        });
+        watchdog.shutdownNow();
+        clients.keySet().forEach(id -> drop(id, CloseStatus.GOING_AWAY));
     }
 }
