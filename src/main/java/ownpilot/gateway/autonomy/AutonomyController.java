@@ -1,13 +1,9 @@
 package ownpilot.gateway.autonomy;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.JsonFields;
 import ownpilot.gateway.shared.RequestContext;
 import ownpilot.gateway.tools.ToolCaller;
 import ownpilot.gateway.tools.ToolDefinition;
@@ -43,12 +40,6 @@ class AutonomyController {
         this.execution = execution;
         this.user = user;
     }
-
-    record ApproveRequest(@Min(value = 1, message = "must be at least 1 minute")
-            @Max(value = 1440, message = "must be at most 1440 minutes (a day)") Integer grantMinutes,
-            @Pattern(regexp = "arguments|tool", message = "must be arguments or tool") String grantScope) {}
-
-    record RejectRequest(@Size(max = 1000) String reason) {}
 
     @GetMapping("/config")
     Map<String, Object> config() {
@@ -98,17 +89,26 @@ class AutonomyController {
 
     /** Approves and runs the parked call. {@code grantMinutes} also lets similar calls run without asking. */
     @PostMapping("/approve/{id}")
-    Approval approve(@PathVariable String id, @Valid @RequestBody(required = false) ApproveRequest request) {
-        ApproveRequest r = request == null ? new ApproveRequest(null, null) : request;
-        if (r.grantScope() != null && r.grantMinutes() == null) {
-            throw ApiException.validation("grantMinutes", "is required with grantScope");
+    Approval approve(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        JsonFields in = JsonFields.ofOptional(body).allow(Set.of("grantMinutes", "grantScope"));
+        Double minutes = in.nullableNumber("grantMinutes", null, 1, 1440, true);
+        String scope = in.text("grantScope", null, 16, false);
+        if (scope != null && !scope.equals("arguments") && !scope.equals("tool")) {
+            in.problem("grantScope", "must be arguments or tool");
         }
-        return gate.approve(caller(), id, r.grantMinutes(), "tool".equals(r.grantScope()));
+        if (scope != null && minutes == null) {
+            in.problem("grantMinutes", "is required with grantScope");
+        }
+        in.check();
+        return gate.approve(caller(), id, minutes == null ? null : minutes.intValue(), "tool".equals(scope));
     }
 
     @PostMapping("/reject/{id}")
-    Approval reject(@PathVariable String id, @Valid @RequestBody(required = false) RejectRequest request) {
-        return gate.reject(caller(), id, request == null ? null : request.reason());
+    Approval reject(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        JsonFields in = JsonFields.ofOptional(body).allow(Set.of("reason"));
+        String reason = in.text("reason", null, 1000, false);
+        in.check();
+        return gate.reject(caller(), id, reason);
     }
 
     private ToolCaller caller() {

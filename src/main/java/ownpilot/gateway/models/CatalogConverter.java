@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import ownpilot.gateway.settings.ProviderIds;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -47,10 +48,16 @@ final class CatalogConverter {
 
     private CatalogConverter() {}
 
-    /** Provider id → catalog file, for every provider with at least one model. */
+    /**
+     * Provider id → catalog file, for every provider with at least one model. Ids come from outside
+     * and become file names: one that is not a provider id ({@code ../x}, {@code a/b}) is skipped.
+     */
     static Map<String, ObjectNode> convert(JsonNode modelsDev) {
         Map<String, ObjectNode> out = new java.util.TreeMap<>();
         for (Map.Entry<String, JsonNode> e : modelsDev.properties()) {
+            if (!ProviderIds.isValid(e.getKey())) {
+                continue;
+            }
             ObjectNode provider = provider(e.getKey(), e.getValue());
             if (provider != null) {
                 out.put(e.getKey(), provider);

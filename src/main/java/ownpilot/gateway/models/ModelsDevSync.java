@@ -18,6 +18,7 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import ownpilot.gateway.settings.ProviderIds;
 import ownpilot.gateway.shared.ApiException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -96,10 +97,23 @@ class ModelsDevSync {
         catalog.reload();
     }
 
+    /** The synced file of a provider; an id that is not a provider id never names a file. */
+    private Path syncedFile(String providerId) {
+        if (!ProviderIds.isValid(providerId)) {
+            throw ApiException.validation("provider", "must be a provider id such as openai");
+        }
+        Path dir = catalog.syncedDirectory();
+        Path file = dir.resolve(providerId + ".json").normalize();
+        if (!dir.equals(file.getParent())) {
+            throw ApiException.validation("provider", "must be a provider id such as openai");
+        }
+        return file;
+    }
+
     /** Removes one synced provider file; false when the provider had none. */
     boolean removeSynced(String providerId) {
         try {
-            boolean removed = Files.deleteIfExists(catalog.syncedDirectory().resolve(providerId + ".json"));
+            boolean removed = Files.deleteIfExists(syncedFile(providerId));
             catalog.reload();
             return removed;
         } catch (IOException e) {
@@ -121,7 +135,7 @@ class ModelsDevSync {
                     notFound.add(id);
                     continue;
                 }
-                write(catalog.syncedDirectory().resolve(id + ".json"), provider);
+                write(syncedFile(id), provider);
                 synced.add(id);
             }
         } catch (IOException e) {

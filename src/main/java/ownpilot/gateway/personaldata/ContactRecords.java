@@ -55,6 +55,12 @@ class ContactRecords extends PersonalRecords {
         this.settings = settings;
     }
 
+    /** Contacts have no category; they are grouped by relationship (family, work, friend…). */
+    @Override
+    String categoryColumn() {
+        return "relationship";
+    }
+
     @Override
     String noun() {
         return "contact";

@@ -95,7 +95,12 @@ abstract class PersonalRecords {
         return store.list(schema, userId, filter, orderBy(), params.paging(DEFAULT_LIMIT));
     }
 
+    /** The column that groups records for {@code GET /<resource>/categories}. */
+    String categoryColumn() {
+        return "category";
+    }
+
     List<String> categories(String userId) {
-        return store.distinct(schema, userId, "category");
+        return store.distinct(schema, userId, categoryColumn());
     }
 }

@@ -1,9 +1,9 @@
 package ownpilot.gateway.settings;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.Map;
+import java.util.Set;
+import ownpilot.gateway.shared.JsonFields;
+import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,12 +22,13 @@ class ApiKeyController {
     private final ApiKeys apiKeys;
     private final CurrentUser user;
 
-    ApiKeyController(ApiKeys apiKeys, CurrentUser user) {
+    private final SettingsService settings;
+
+    ApiKeyController(ApiKeys apiKeys, SettingsService settings, CurrentUser user) {
         this.apiKeys = apiKeys;
+        this.settings = settings;
         this.user = user;
     }
-
-    record ApiKeyRequest(@NotBlank(message = "is required") @Size(max = 4096) String apiKey) {}
 
     @GetMapping
     ApiKeys.Status get(@PathVariable String provider) {
@@ -35,8 +36,16 @@ class ApiKeyController {
     }
 
     @PostMapping
-    ApiKeys.Status set(@PathVariable String provider, @Valid @RequestBody ApiKeyRequest request) {
-        return apiKeys.store(user.id(), provider, request.apiKey());
+    ApiKeys.Status set(@PathVariable String provider, @RequestBody JsonNode body) {
+        JsonFields in = JsonFields.of(body).allow(Set.of("apiKey"));
+        String apiKey = in.text("apiKey", null, 4096, true);
+        in.check();
+        ApiKeys.Status stored = apiKeys.store(user.id(), provider, apiKey);
+        // the first key stored becomes the default provider, so that adding another key never changes it
+        if (settings.getText(user.id(), SettingsService.DEFAULT_PROVIDER).isEmpty()) {
+            settings.setText(user.id(), SettingsService.DEFAULT_PROVIDER, provider);
+        }
+        return stored;
     }
 
     @DeleteMapping

@@ -5,8 +5,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * What {@code "default"} means for provider and model: the saved default provider, else the first
- * configured provider (by id); the saved default model, else none (the model catalog decides then).
+ * What {@code "default"} means for provider and model: the saved default provider (set by the user,
+ * or by storing the first API key), else the first configured provider (keys from the environment,
+ * by id, then enabled local providers); the saved default model, else none (the model catalog
+ * decides then).
  */
 @Service
 public class ProviderDefaults {

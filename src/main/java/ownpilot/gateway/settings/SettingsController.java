@@ -1,11 +1,9 @@
 package ownpilot.gateway.settings;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.JsonFields;
+import tools.jackson.databind.JsonNode;
 
 /** The settings overview and the default provider and model. */
 @RestController
@@ -35,11 +35,6 @@ class SettingsController {
     }
 
     record Defaults(String provider, String model) {}
-
-    record DefaultsRequest(
-            @Pattern(regexp = ProviderIds.REGEX, message = "must be a provider id such as openai")
-            String provider,
-            @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String model) {}
 
     @GetMapping
     Map<String, Object> overview() {
@@ -67,16 +62,23 @@ class SettingsController {
     }
 
     @PostMapping("/defaults")
-    Defaults setDefaults(@Valid @RequestBody DefaultsRequest request) {
-        if (request.provider() == null && request.model() == null) {
+    Defaults setDefaults(@RequestBody JsonNode body) {
+        JsonFields in = JsonFields.of(body).allow(Set.of("provider", "model"));
+        String provider = in.text("provider", null, 64, false);
+        String model = in.text("model", null, 200, false);
+        if (provider != null && !ProviderIds.isValid(provider)) {
+            in.problem("provider", "must be a provider id such as openai");
+        }
+        in.check();
+        if (provider == null && model == null) {
             throw ApiException.validation("provider", "provider or model is required");
         }
         String userId = user.id();
-        if (request.provider() != null) {
-            settings.setText(userId, SettingsService.DEFAULT_PROVIDER, request.provider());
+        if (provider != null) {
+            settings.setText(userId, SettingsService.DEFAULT_PROVIDER, provider);
         }
-        if (request.model() != null) {
-            settings.setText(userId, SettingsService.DEFAULT_MODEL, request.model());
+        if (model != null) {
+            settings.setText(userId, SettingsService.DEFAULT_MODEL, model);
         }
         return savedDefaults();
     }

@@ -59,8 +59,11 @@ class GlobalExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiEnvelope> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodySizeLimitFilter.PayloadTooLargeException tooLarge) {
+            if (t instanceof BodyGuardFilter.PayloadTooLargeException tooLarge) {
                 return error(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", tooLarge.getMessage(), null, request);
+            }
+            if (t instanceof BodyGuardFilter.NulCharacterException nul) {
+                return error(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", nul.getMessage(), null, request);
             }
         }
         return error(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "Malformed or missing JSON body", null, request);

@@ -13,6 +13,9 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class SharedConfiguration {
@@ -51,6 +54,20 @@ class SharedConfiguration {
                 new HostAndOriginFilter(hosts, origins, writer));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /**
+     * Every answer is JSON (or the event stream a streaming route produces), whatever {@code Accept}
+     * says: a client asking for XML gets the JSON envelope rather than an empty 406.
+     */
+    @Bean
+    WebMvcConfigurer jsonWhateverTheAcceptHeader() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+                configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON, MediaType.ALL);
+            }
+        };
     }
 
     /** An encoded '/' in a path reaches the router (and its validation) instead of Tomcat's HTML error page. */

@@ -13,7 +13,9 @@ public final class FakeModelsDev implements AutoCloseable {
               "models": {"gpt-sync-test": {"name": "GPT Sync Test", "release_date": "2031-01-01", "tool_call": true,
                 "modalities": {"input": ["text"]}, "cost": {"input": 1.5, "output": 6}, "limit": {"context": 64000,
                 "output": 8000}}}},
-             "empty": {"id": "empty", "name": "No models", "models": {}}}""";
+             "empty": {"id": "empty", "name": "No models", "models": {}},
+             "../../pwned_by_sync": {"name": "Traversal", "models": {"x": {"name": "x"}}},
+             "a/b": {"name": "Slash", "models": {"y": {"name": "y"}}}}""";
 
     private final HttpServer server;
     private volatile boolean up = true;

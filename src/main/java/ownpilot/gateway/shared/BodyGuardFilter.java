@@ -15,17 +15,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code ownpilot.http.max-body-bytes} with 413: at once when the
- * declared length is too big, and while reading when a chunked body grows past the limit.
+ * Guards what a request carries before anything acts on it. Bodies over
+ * {@code ownpilot.http.max-body-bytes} get 413: at once when the declared length is too big, and
+ * while reading when a chunked body grows past the limit. The NUL character, which PostgreSQL cannot
+ * store in text, gets 400 {@code VALIDATION_ERROR}: in the query string, and in JSON bodies (the
+ * {@code \u0000} escape, found while the body streams in), so nothing is done, billed or stored
+ * for such a request.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class BodySizeLimitFilter extends OncePerRequestFilter {
+class BodyGuardFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final EnvelopeWriter writer;
 
-    BodySizeLimitFilter(@Value("${ownpilot.http.max-body-bytes:1048576}") long maxBytes, EnvelopeWriter writer) {
+    BodyGuardFilter(@Value("${ownpilot.http.max-body-bytes:1048576}") long maxBytes, EnvelopeWriter writer) {
         this.maxBytes = maxBytes;
         this.writer = writer;
     }
@@ -35,6 +39,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
             writer.writeError(request, response, 413, "PAYLOAD_TOO_LARGE", tooLargeMessage());
+            return;
+        }
+        String query = request.getQueryString();
+        if (query != null && query.contains("%00")) {
+            writer.writeError(request, response, 400, "VALIDATION_ERROR", NulCharacterException.MESSAGE);
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);
@@ -51,6 +60,15 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
+    /** Raised while reading a JSON body that contains the NUL character; mapped to 400. */
+    static final class NulCharacterException extends IOException {
+        static final String MESSAGE = "Text must not contain the NUL character (\\u0000)";
+
+        NulCharacterException() {
+            super(MESSAGE);
+        }
+    }
+
     private final class LimitedRequest extends HttpServletRequestWrapper {
         private ServletInputStream limited;
 
@@ -61,7 +79,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (limited == null) {
-                limited = new LimitedStream(super.getInputStream());
+                String type = getContentType();
+                limited = new LimitedStream(super.getInputStream(), type == null || type.contains("json"));
             }
             return limited;
         }
@@ -69,10 +88,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final class LimitedStream extends ServletInputStream {
         private final ServletInputStream in;
+        private final NulScanner nul;
         private long count;
 
-        LimitedStream(ServletInputStream in) {
+        LimitedStream(ServletInputStream in, boolean json) {
             this.in = in;
+            this.nul = json ? new NulScanner() : null;
         }
 
         @Override
@@ -80,6 +101,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             int b = in.read();
             if (b >= 0) {
                 add(1);
+                scan(b);
             }
             return b;
         }
@@ -89,8 +111,17 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             int n = in.read(buf, off, len);
             if (n > 0) {
                 add(n);
+                for (int i = off; i < off + n; i++) {
+                    scan(buf[i]);
+                }
             }
             return n;
+        }
+
+        private void scan(int b) throws NulCharacterException {
+            if (nul != null && nul.foundAfter(b & 0xFF)) {
+                throw new NulCharacterException();
+            }
         }
 
         private void add(int n) throws PayloadTooLargeException {
