@@ -30,6 +30,7 @@ final class DataDirectoryLock implements AutoCloseable {
     static DataDirectoryLock acquire(Path dataRoot) {
         Path file = dataRoot.resolve("gateway.lock");
         try {
+            Files.createDirectories(dataRoot);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);

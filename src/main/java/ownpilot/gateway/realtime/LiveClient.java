@@ -19,7 +19,6 @@ final class LiveClient {
 
     private final WebSocketSession session;
     private final BlockingQueue<WebSocketMessage<?>> queue;
-    private final Thread writer;
     private final Runnable onFailure;
     private volatile long sendingSince;
     private volatile boolean closed;
@@ -28,7 +27,7 @@ final class LiveClient {
         this.session = session;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.onFailure = onFailure;
-        this.writer = Thread.ofVirtual().name("ws-writer-" + session.getId()).start(this::write);
+        Thread.ofVirtual().name("ws-writer-" + session.getId()).start(this::write);
     }
 
     String id() {

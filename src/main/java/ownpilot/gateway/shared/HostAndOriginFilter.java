@@ -1,7 +1,10 @@
 package ownpilot.gateway.shared;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,7 +12,6 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Two browser attacks on a gateway on localhost, refused before anything runs:
@@ -23,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * cross-site) is refused. Clients that are not browsers send neither header and pass.</li>
  * </ul>
  */
-class HostAndOriginFilter extends OncePerRequestFilter {
+class HostAndOriginFilter implements Filter {
 
     private static final int MISDIRECTED_REQUEST = 421;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -40,9 +42,12 @@ class HostAndOriginFilter extends OncePerRequestFilter {
         this.writer = writer;
     }
 
+    /** A plain filter (checks are idempotent), sparing the request-attribute bookkeeping of a once-per-request one. */
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws ServletException, IOException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
         String host = request.getServerName();
         if (!hosts.allows(host) && !PROBES.contains(request.getRequestURI())) {
             writer.writeError(request, response, MISDIRECTED_REQUEST, "HOST_NOT_ALLOWED",

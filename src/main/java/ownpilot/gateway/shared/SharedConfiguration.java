@@ -1,5 +1,6 @@
 package ownpilot.gateway.shared;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -39,7 +40,13 @@ class SharedConfiguration {
         config.setExposedHeaders(List.of(RequestIdFilter.HEADER));
         config.setMaxAge(3600L);
         source.registerCorsConfiguration("/**", config);
-        CorsFilter filter = new CorsFilter(source);
+        CorsFilter filter = new CorsFilter(source) {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                // only browsers' cross-origin requests carry Origin; the rest skip the path matching
+                return request.getHeader("Origin") == null;
+            }
+        };
         filter.setCorsProcessor(new EnvelopeCorsProcessor(writer));
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);

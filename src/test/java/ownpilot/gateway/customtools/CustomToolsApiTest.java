@@ -178,13 +178,7 @@ class CustomToolsApiTest extends ApiTestBase {
         attempts.put("throw new Error('custom failure');", "custom failure");
         attempts.put("return new Promise(() => {});", "did not finish");
         attempts.put("return (", "syntax");
-        for (var attempt : attempts.entrySet()) {
-            Api.Response r = test(attempt.getKey(), Map.of());
-            assertThat(r.status()).as(attempt.getKey() + " → " + r.raw().body()).isEqualTo(200);
-            assertThat(r.data().path("isError").asBoolean()).as(attempt.getKey()).isTrue();
-            assertThat(r.data().path("result").asString()).as(attempt.getKey()).containsIgnoringCase(attempt.getValue());
-            assertThat(api.get("/health/live").status()).isEqualTo(200);
-        }
+        DryRuns.assertEachFails(api, attempts);
         Api.Response sandboxed = test("return [typeof require, typeof process, typeof Java, typeof load, typeof print,"
                 + " typeof Polyglot];", Map.of());
         assertThat(sandboxed.data().path("result").valueStream().map(JsonNode::asString))
@@ -192,8 +186,7 @@ class CustomToolsApiTest extends ApiTestBase {
     }
 
     private Api.Response test(String code, Map<String, Object> arguments) {
-        return api.post("/api/v1/custom-tools/test", Map.of("parameters", Map.of("type", "object"), "code", code,
-                "testArguments", arguments));
+        return DryRuns.test(api, code, arguments);
     }
 
     private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {

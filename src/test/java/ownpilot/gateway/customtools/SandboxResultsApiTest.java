@@ -27,12 +27,7 @@ class SandboxResultsApiTest extends ApiTestBase {
         attempts.put("return 'z'.repeat(9999999);", "larger than");
         attempts.put("const o = {}; o.self = o; return o;", "cannot be turned into JSON");
         attempts.put("throw {toString() { throw new Error('no'); }};", "could not be described");
-        for (var attempt : attempts.entrySet()) {
-            Api.Response r = test(attempt.getKey());
-            assertThat(r.status()).as(attempt.getKey() + " → " + r.raw().body()).isEqualTo(200);
-            assertThat(r.data().path("isError").asBoolean()).as(attempt.getKey()).isTrue();
-            assertThat(r.data().path("result").asString()).as(attempt.getKey()).containsIgnoringCase(attempt.getValue());
-        }
+        DryRuns.assertEachFails(api, attempts);
     }
 
     @Test
@@ -68,7 +63,6 @@ class SandboxResultsApiTest extends ApiTestBase {
     }
 
     private Api.Response test(String code) {
-        return api.post("/api/v1/custom-tools/test", Map.of("parameters", Map.of("type", "object"), "code", code,
-                "testArguments", Map.of()));
+        return DryRuns.test(api, code, Map.of());
     }
 }

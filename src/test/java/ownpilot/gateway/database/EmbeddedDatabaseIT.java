@@ -26,7 +26,7 @@ class EmbeddedDatabaseIT {
 
     @Test
     void theClusterIsDurableAndTheGatewayIsNoSuperuser() throws Exception {
-        Path dataDir = Files.createTempDirectory("ownpilot-db-");
+        Path dataDir = Files.createTempDirectory("ownpilot-db-").resolve("first/start");
         try (ConfigurableApplicationContext app = start(dataDir)) {
             JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
