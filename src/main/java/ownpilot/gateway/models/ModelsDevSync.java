@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.settings.ProviderIds;
 import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.OutboundAddresses;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -158,6 +159,9 @@ class ModelsDevSync {
     }
 
     private JsonNode fetch() {
+        if (OutboundAddresses.forbiddenLiteral(source)) {
+            throw unavailable("the sync URL points at a link-local or cloud metadata address");
+        }
         try {
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(source)
                     .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET().build(),
