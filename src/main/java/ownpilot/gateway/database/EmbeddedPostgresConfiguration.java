@@ -48,6 +48,9 @@ class EmbeddedPostgresConfiguration {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
+                    // stopped by the context, after the web server has finished its requests; the
+                    // library's own hook would stop it at once, under requests still in flight
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
