@@ -208,6 +208,7 @@ class JsSandbox implements DisposableBean {
     @Override
     public void destroy() {
         watchdog.shutdownNow();
-        engine.close();
+        // cancels a run still executing at shutdown instead of failing on it
+        engine.close(true);
     }
 }
