@@ -11,6 +11,8 @@ import ownpilot.gateway.tools.ToolDefinition;
 import ownpilot.gateway.tools.ToolOutput;
 import ownpilot.gateway.tools.ToolFailure;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,15 +22,15 @@ class CustomToolSource implements DynamicToolSource {
 
     /** Results are sent inside the response envelope, and the JSON writer refuses nesting past 500. */
     static final int MAX_RESULT_DEPTH = 200;
+    private static final JsonMapper RESULTS = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_RESULT_DEPTH).build())
+            .build()).build();
 
     private final CustomToolRepository repository;
     private final JsSandbox sandbox;
-    private final JsonMapper json;
-
-    CustomToolSource(CustomToolRepository repository, JsSandbox sandbox, JsonMapper json) {
+    CustomToolSource(CustomToolRepository repository, JsSandbox sandbox) {
         this.repository = repository;
         this.sandbox = sandbox;
-        this.json = json;
     }
 
     @Override
@@ -55,33 +57,11 @@ class CustomToolSource implements DynamicToolSource {
     ToolOutput output(JsSandbox.Outcome outcome, int version) {
         Map<String, Object> metadata = outcome.console().isEmpty()
                 ? Map.of("version", version) : Map.of("version", version, "console", outcome.console());
-        JsonNode value;
         try {
-            value = json.readTree(outcome.json());
-        } catch (JacksonException e) {
+            return new ToolOutput(RESULTS.readTree(outcome.json()), metadata);
+        } catch (JacksonException tooDeep) {
+            // the sandbox serialized the value itself, so the only way reading it back fails is its nesting
             throw new ToolFailure("Tool result is nested deeper than " + MAX_RESULT_DEPTH + " levels", metadata);
         }
-        if (depth(value) > MAX_RESULT_DEPTH) {
-            throw new ToolFailure("Tool result is nested deeper than " + MAX_RESULT_DEPTH + " levels", metadata);
-        }
-        return new ToolOutput(value, metadata);
-    }
-
-    /** How deep arrays and objects nest, counted without recursion. */
-    private static int depth(JsonNode root) {
-        int deepest = 0;
-        java.util.ArrayDeque<Map.Entry<JsonNode, Integer>> pending = new java.util.ArrayDeque<>();
-        pending.push(Map.entry(root, 1));
-        while (!pending.isEmpty()) {
-            var next = pending.pop();
-            if (next.getKey().isContainer()) {
-                deepest = Math.max(deepest, next.getValue());
-                if (deepest > MAX_RESULT_DEPTH) {
-                    return deepest;
-                }
-                next.getKey().values().forEach(child -> pending.push(Map.entry(child, next.getValue() + 1)));
-            }
-        }
-        return deepest;
     }
 }

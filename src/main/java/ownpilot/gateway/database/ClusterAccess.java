@@ -97,11 +97,7 @@ final class ClusterAccess {
     }
 
     private void ensureAppRole(Connection admin) throws SQLException {
-        boolean exists;
-        try (PreparedStatement q = admin.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-            q.setString(1, APP_ROLE);
-            exists = q.executeQuery().next();
-        }
+        boolean exists = exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", APP_ROLE);
         String password = literal(admin, appPassword);
         execute(admin, exists
                 ? "ALTER ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB PASSWORD " + password
@@ -113,6 +109,14 @@ final class ClusterAccess {
         props.setProperty("user", SUPERUSER);
         props.setProperty("password", superuserPassword);
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, props);
+    }
+
+    /** Whether {@code sql}, with {@code value} as its one parameter, finds a row. */
+    static boolean exists(Connection connection, String sql, String value) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement(sql)) {
+            q.setString(1, value);
+            return q.executeQuery().next();
+        }
     }
 
     static void execute(Connection connection, String sql) throws SQLException {

@@ -1,7 +1,6 @@
 package ownpilot.gateway.database;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,49 +24,40 @@ final class LegacyDatabaseMove {
     }
 
     void ensureAppDatabase(Connection admin) throws SQLException {
-        if (exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", ClusterAccess.APP_DATABASE)) {
+        String db = ClusterAccess.APP_DATABASE;
+        String role = ClusterAccess.APP_ROLE;
+        if (ClusterAccess.exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", db)) {
             return;
         }
         boolean legacy;
         try (Connection old = access.connect(port, "postgres")) {
-            legacy = exists(old, "SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = ?",
-                    "flyway_schema_history");
+            legacy = ClusterAccess.exists(old,
+                    "SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = ?", "flyway_schema_history");
         }
-        String db = ClusterAccess.APP_DATABASE;
-        if (!legacy) {
-            ClusterAccess.execute(admin, "CREATE DATABASE " + db + " OWNER " + ClusterAccess.APP_ROLE
-                    + " ENCODING 'UTF8' TEMPLATE template0");
-            try (Connection app = access.connect(port, db)) {
-                ClusterAccess.execute(app, "ALTER SCHEMA public OWNER TO " + ClusterAccess.APP_ROLE);
-            }
-            return;
+        if (legacy) {
+            log.warn("Moving the gateway's tables from the database 'postgres' into '{}', owned by role '{}'", db, role);
         }
-        log.warn("Moving the gateway's tables from the database 'postgres' into '{}', owned by role '{}'", db,
-                ClusterAccess.APP_ROLE);
-        ClusterAccess.execute(admin, "CREATE DATABASE " + db + " OWNER " + ClusterAccess.APP_ROLE
-                + " TEMPLATE postgres");
+        ClusterAccess.execute(admin, "CREATE DATABASE " + db + " OWNER " + role
+                + (legacy ? " TEMPLATE postgres" : " ENCODING 'UTF8' TEMPLATE template0"));
         try (Connection app = access.connect(port, db)) {
-            ClusterAccess.execute(app, "ALTER SCHEMA public OWNER TO " + ClusterAccess.APP_ROLE);
-            ClusterAccess.execute(app, """
-                    DO $$
-                    DECLARE r record;
-                    BEGIN
-                      FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                               WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') LOOP
-                        EXECUTE format('ALTER TABLE public.%I OWNER TO ownpilot', r.relname);
-                      END LOOP;
-                    END $$""");
+            ClusterAccess.execute(app, "ALTER SCHEMA public OWNER TO " + role);
+            if (legacy) {
+                ClusterAccess.execute(app, """
+                        DO $$
+                        DECLARE r record;
+                        BEGIN
+                          FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                                   WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') LOOP
+                            EXECUTE format('ALTER TABLE public.%%I OWNER TO %s', r.relname);
+                          END LOOP;
+                        END $$""".formatted(role));
+            }
         }
-        try (Connection old = access.connect(port, "postgres")) {
-            ClusterAccess.execute(old, "DROP SCHEMA public CASCADE");
-            ClusterAccess.execute(old, "CREATE SCHEMA public");
-        }
-    }
-
-    private static boolean exists(Connection connection, String sql, String value) throws SQLException {
-        try (PreparedStatement q = connection.prepareStatement(sql)) {
-            q.setString(1, value);
-            return q.executeQuery().next();
+        if (legacy) {
+            try (Connection old = access.connect(port, "postgres")) {
+                ClusterAccess.execute(old, "DROP SCHEMA public CASCADE");
+                ClusterAccess.execute(old, "CREATE SCHEMA public");
+            }
         }
     }
 }

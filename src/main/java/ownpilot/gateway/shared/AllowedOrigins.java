@@ -23,13 +23,17 @@ public class AllowedOrigins {
             "https://[::1]");
 
     private final List<String> patterns;
-    private final CorsConfiguration matcher = new CorsConfiguration();
+    private final CorsConfiguration cors = new CorsConfiguration();
 
     AllowedOrigins(@Value("${ownpilot.cors.allowed-origins:}") String[] configured) {
         List<String> all = new ArrayList<>(LOOPBACK);
         Arrays.stream(configured).filter(StringUtils::hasText).map(String::trim).forEach(all::add);
         this.patterns = List.copyOf(all);
-        matcher.setAllowedOriginPatterns(patterns);
+        cors.setAllowedOriginPatterns(patterns);
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("*"));
+        cors.setExposedHeaders(List.of(RequestIdFilter.HEADER));
+        cors.setMaxAge(3600L);
     }
 
     public List<String> patterns() {
@@ -37,6 +41,11 @@ public class AllowedOrigins {
     }
 
     public boolean allows(String origin) {
-        return origin != null && matcher.checkOrigin(origin) != null;
+        return origin != null && cors.checkOrigin(origin) != null;
+    }
+
+    /** The CORS rules for these origins, as the CORS filter applies them. */
+    CorsConfiguration cors() {
+        return cors;
     }
 }

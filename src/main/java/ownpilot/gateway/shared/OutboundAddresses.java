@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The one address policy for every outbound call (model providers, discovery, catalog sync, and
@@ -20,7 +21,9 @@ import java.util.Set;
  */
 public final class OutboundAddresses {
 
-    private static final Set<String> METADATA = Set.of("100.100.100.200", "168.63.129.16");
+    /** Metadata endpoints outside the link-local range, and the broadcast address. */
+    private static final Set<String> NEVER_V4 = Set.of("100.100.100.200", "168.63.129.16", "255.255.255.255");
+    private static final Pattern V4_LITERAL = Pattern.compile("[0-9.]+|(?i)0x[0-9a-f.x]+");
     private static final byte[] EC2_V6 = {(byte) 0xfd, 0, 0x0e, (byte) 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0x54};
 
     private OutboundAddresses() {}
@@ -30,8 +33,7 @@ public final class OutboundAddresses {
             return true;
         }
         if (address instanceof Inet4Address v4) {
-            byte[] b = v4.getAddress();
-            return METADATA.contains(v4.getHostAddress()) || (b[0] == 0) || Arrays.equals(b, new byte[] {-1, -1, -1, -1});
+            return v4.getAddress()[0] == 0 || NEVER_V4.contains(v4.getHostAddress());
         }
         byte[] b = address.getAddress();
         if (Arrays.equals(b, EC2_V6)) {
@@ -74,7 +76,7 @@ public final class OutboundAddresses {
             return false;
         }
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (!bare.contains(":") && !bare.matches("[0-9.]+") && !bare.matches("(?i)0x[0-9a-f.x]+")) {
+        if (!bare.contains(":") && !V4_LITERAL.matcher(bare).matches()) {
             return false;
         }
         try {

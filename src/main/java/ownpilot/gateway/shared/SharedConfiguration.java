@@ -2,7 +2,6 @@ package ownpilot.gateway.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
-import java.util.List;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,7 +10,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
-import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.http.MediaType;
@@ -33,13 +31,7 @@ class SharedConfiguration {
     @Bean
     FilterRegistrationBean<CorsFilter> corsFilter(EnvelopeWriter writer, AllowedOrigins origins) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        CorsConfiguration config = new CorsConfiguration();
-        config.setAllowedOriginPatterns(origins.patterns());
-        config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        config.setAllowedHeaders(List.of("*"));
-        config.setExposedHeaders(List.of(RequestIdFilter.HEADER));
-        config.setMaxAge(3600L);
-        source.registerCorsConfiguration("/**", config);
+        source.registerCorsConfiguration("/**", origins.cors());
         CorsFilter filter = new CorsFilter(source) {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
