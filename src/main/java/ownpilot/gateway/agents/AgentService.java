@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import ownpilot.gateway.audit.AuditEntry;
-import ownpilot.gateway.audit.AuditLog;
+import ownpilot.gateway.agents.AgentChanged.Change;
+import ownpilot.gateway.shared.Actor;
+import ownpilot.gateway.shared.DomainEvents;
+import org.springframework.transaction.annotation.Transactional;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.Ids;
 import ownpilot.gateway.shared.Paging;
@@ -25,13 +27,13 @@ public class AgentService {
     private final AgentRepository repository;
     private final ToolRegistry registry;
     private final AgentTemplates templates;
-    private final AuditLog audit;
+    private final DomainEvents events;
 
-    AgentService(AgentRepository repository, ToolRegistry registry, AgentTemplates templates, AuditLog audit) {
+    AgentService(AgentRepository repository, ToolRegistry registry, AgentTemplates templates, DomainEvents events) {
         this.repository = repository;
         this.registry = registry;
         this.templates = templates;
-        this.audit = audit;
+        this.events = events;
     }
 
     public Agent get(String userId, String id) {
@@ -42,39 +44,48 @@ public class AgentService {
         return repository.list(userId, paging);
     }
 
-    Agent create(String userId, JsonNode body, String actorId, String correlationId) {
+    @Transactional
+    Agent create(Actor actor, JsonNode body) {
+        String userId = actor.userId();
         Agent draft = AgentInput.read(body, blank(null), true, toolNames(userId), groups());
         requireFreeName(userId, draft.name(), null);
         Agent created = repository.insert(userId, draft);
-        record(userId, "agent.created", created, actorId, correlationId);
+        record(actor, Change.created, created);
         return created;
     }
 
-    Agent update(String userId, String id, JsonNode body, String actorId, String correlationId) {
+    @Transactional
+    Agent update(Actor actor, String id, JsonNode body) {
+        String userId = actor.userId();
         Agent changed = AgentInput.read(body, get(userId, id), false, toolNames(userId), groups());
         requireFreeName(userId, changed.name(), id);
         Agent updated = repository.update(userId, changed).orElseThrow(() -> ApiException.notFound("Agent"));
-        record(userId, "agent.updated", updated, actorId, correlationId);
+        record(actor, Change.updated, updated);
         return updated;
     }
 
-    void delete(String userId, String id, String actorId, String correlationId) {
+    @Transactional
+    void delete(Actor actor, String id) {
+        String userId = actor.userId();
         Agent agent = get(userId, id);
         repository.delete(userId, id);
-        record(userId, "agent.deleted", agent, actorId, correlationId);
+        record(actor, Change.deleted, agent);
     }
 
     /** Starts a fresh conversation for the agent: a new id that chat stores the next messages under. */
-    public String resetConversation(String userId, String id, String actorId, String correlationId) {
+    @Transactional
+    public String resetConversation(Actor actor, String id) {
+        String userId = actor.userId();
         Agent agent = get(userId, id);
         String conversationId = Ids.prefixed("conv");
         repository.setConversation(userId, id, conversationId);
-        record(userId, "agent.conversation_reset", agent, actorId, correlationId);
+        record(actor, Change.conversation_reset, agent);
         return conversationId;
     }
 
     /** Creates missing template agents and updates existing ones (matched by template id). */
-    Map<String, Object> resync(String userId, String actorId, String correlationId) {
+    Map<String, Object> resync(Actor actor) {
+        String userId = actor.userId();
         int created = 0;
         int updated = 0;
         List<Map<String, String>> errors = new ArrayList<>();
@@ -91,13 +102,12 @@ public class AgentService {
                 if (existing.isPresent()) {
                     Agent next = AgentInput.read(fields, existing.get(), false, toolNames(userId), groups());
                     requireFreeName(userId, next.name(), next.id());
-                    record(userId, "agent.updated", repository.update(userId, next).orElseThrow(), actorId,
-                            correlationId);
+                    record(actor, Change.updated, repository.update(userId, next).orElseThrow());
                     updated++;
                 } else {
                     Agent draft = AgentInput.read(fields, blank(templateId), true, toolNames(userId), groups());
                     requireFreeName(userId, draft.name(), null);
-                    record(userId, "agent.created", repository.insert(userId, draft), actorId, correlationId);
+                    record(actor, Change.created, repository.insert(userId, draft));
                     created++;
                 }
             } catch (ApiException e) {
@@ -147,8 +157,7 @@ public class AgentService {
         });
     }
 
-    private void record(String userId, String type, Agent agent, String actorId, String correlationId) {
-        audit.record(new AuditEntry(userId, type, AuditEntry.Severity.info, actorId.equals("system") ? "system" : "user",
-                actorId, "agent", agent.id(), true, Map.of("name", agent.name()), correlationId, null));
+    private void record(Actor actor, Change change, Agent agent) {
+        events.publish(new AgentChanged(actor, change, agent.id(), agent.name()));
     }
 }

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import ownpilot.gateway.settings.ProviderDefaults;
 import ownpilot.gateway.shared.CurrentUser;
 import ownpilot.gateway.shared.QueryParams;
-import ownpilot.gateway.shared.RequestContext;
 import tools.jackson.databind.JsonNode;
 
 /** Agents (spec §3). Responses show the effective tool list and what "default" provider/model resolve to. */
@@ -45,7 +44,7 @@ class AgentsController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@RequestBody JsonNode body) {
-        return view(agents.create(user.id(), body, user.id(), RequestContext.requestId()));
+        return view(agents.create(user.actor(), body));
     }
 
     @GetMapping("/{id}")
@@ -55,24 +54,24 @@ class AgentsController {
 
     @PatchMapping("/{id}")
     Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
-        return view(agents.update(user.id(), id, body, user.id(), RequestContext.requestId()));
+        return view(agents.update(user.actor(), id, body));
     }
 
     @DeleteMapping("/{id}")
     Map<String, Object> delete(@PathVariable String id) {
-        agents.delete(user.id(), id, user.id(), RequestContext.requestId());
+        agents.delete(user.actor(), id);
         return Map.of("id", id, "deleted", true);
     }
 
     @PostMapping("/{id}/reset")
     Map<String, Object> reset(@PathVariable String id) {
         return Map.of("agentId", id,
-                "conversationId", agents.resetConversation(user.id(), id, user.id(), RequestContext.requestId()));
+                "conversationId", agents.resetConversation(user.actor(), id));
     }
 
     @PostMapping("/resync")
     Map<String, Object> resync() {
-        return agents.resync(user.id(), user.id(), RequestContext.requestId());
+        return agents.resync(user.actor());
     }
 
     private Map<String, Object> view(Agent agent) {

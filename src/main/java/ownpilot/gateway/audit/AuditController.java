@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
 import ownpilot.gateway.shared.QueryParams;
-import ownpilot.gateway.shared.RequestContext;
 
 /** Query, summarise and (with an explicit scope) clear the audit trail (spec §33). */
 @RestController
@@ -61,9 +60,7 @@ class AuditController {
         if (before != null && all) {
             throw ApiException.validation("scope", "give either before or all, not both");
         }
-        int deleted = all ? repository.deleteAll(user.id()) : repository.deleteBefore(user.id(), before);
-        log.record(new AuditEntry(user.id(), "audit.cleared", AuditEntry.Severity.warn, "user", user.id(), "audit",
-                all ? "all" : "before:" + before, true, Map.of("deleted", deleted), RequestContext.requestId(), null));
+        int deleted = log.clear(user.actor(), before);
         return Map.of("deleted", deleted, "scope", all ? "all" : "before " + before.toInstant());
     }
 }

@@ -1,13 +1,19 @@
 package ownpilot.gateway.audit;
 
-import org.springframework.context.event.EventListener;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.springframework.transaction.annotation.Transactional;
+import ownpilot.gateway.shared.Actor;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import ownpilot.gateway.shared.AuditedEvent;
 import ownpilot.gateway.shared.Ids;
-import ownpilot.gateway.tools.ToolExecuted;
 
 /**
- * Writes audit events. Other modules call {@link #record}; tool runs arrive as {@link ToolExecuted}
- * events. Recording is synchronous, so an event is stored before the response that caused it.
+ * The audit trail, written from the domain events the other modules publish: after their transaction
+ * commits, asynchronously, retried from the durable publication registry until it is stored. The
+ * only record written synchronously is the audit module's own (clearing the trail), in the same
+ * transaction as the deletion, so that a clearing can never go unrecorded.
  */
 @Service
 public class AuditLog {
@@ -18,21 +24,26 @@ public class AuditLog {
         this.repository = repository;
     }
 
-    public void record(AuditEntry entry) {
+    void record(AuditEntry entry) {
         repository.insert(Ids.prefixed("evt"), entry);
     }
 
-    @EventListener
-    void toolExecuted(ToolExecuted event) {
-        var details = new java.util.LinkedHashMap<String, Object>();
-        details.put("category", event.category());
-        details.put("source", event.source());
-        if (event.error() != null) {
-            details.put("error", event.error().length() > 1000 ? event.error().substring(0, 1000) : event.error());
-        }
-        record(new AuditEntry(event.caller().userId(), event.isError() ? "tool.error" : "tool.success",
-                event.isError() ? AuditEntry.Severity.warn : AuditEntry.Severity.info, event.caller().actorType(),
-                event.caller().actorId(), "tool", event.tool(), !event.isError(), details,
-                event.caller().correlationId(), event.durationMs()));
+    /** Deletes the user's trail before {@code before}, or all of it when null, and records that it did. */
+    @Transactional
+    int clear(Actor actor, OffsetDateTime before) {
+        int deleted = before == null ? repository.deleteAll(actor.userId())
+                : repository.deleteBefore(actor.userId(), before);
+        record(new AuditEntry(actor.userId(), "audit.cleared", AuditEntry.Severity.warn, actor.typeName(), actor.id(),
+                "audit", before == null ? "all" : "before:" + before, true, Map.of("deleted", deleted),
+                actor.correlationId(), null, null));
+        return deleted;
+    }
+
+    @ApplicationModuleListener
+    void on(AuditedEvent event) {
+        var actor = event.actor();
+        record(new AuditEntry(actor.userId(), event.auditType(), AuditEntry.Severity.valueOf(event.auditSeverity()),
+                actor.typeName(), actor.id(), event.resourceType(), event.resourceId(), event.succeeded(),
+                event.auditDetails(), actor.correlationId(), event.auditDurationMs(), event.occurredAt()));
     }
 }

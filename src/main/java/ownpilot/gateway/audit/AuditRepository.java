@@ -27,9 +27,11 @@ class AuditRepository {
     void insert(String id, AuditEntry e) {
         jdbc.sql("""
                 INSERT INTO audit_events (id, user_id, type, severity, severity_rank, actor_type, actor_id,
-                    resource_type, resource_id, outcome, details, correlation_id, duration_ms)
+                    resource_type, resource_id, outcome, details, correlation_id, duration_ms, created_at)
                 VALUES (:id, :user, :type, :severity, :rank, :actorType, :actorId, :resourceType, :resourceId,
-                    :outcome, CAST(:details AS jsonb), :correlation, :duration)""")
+                    :outcome, CAST(:details AS jsonb), :correlation, :duration,
+                    COALESCE(CAST(:at AS timestamptz), clock_timestamp()))""")
+                .param("at", e.occurredAt() == null ? null : java.sql.Timestamp.from(e.occurredAt()))
                 .param("id", id).param("user", e.userId()).param("type", e.type())
                 .param("severity", e.severity().name()).param("rank", e.severity().ordinal())
                 .param("actorType", e.actorType()).param("actorId", e.actorId())

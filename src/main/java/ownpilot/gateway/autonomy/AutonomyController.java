@@ -14,8 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
 import ownpilot.gateway.shared.JsonFields;
-import ownpilot.gateway.shared.RequestContext;
-import ownpilot.gateway.tools.ToolCaller;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.tools.ToolDefinition;
 import ownpilot.gateway.tools.ToolExecution;
 import tools.jackson.databind.JsonNode;
@@ -111,8 +110,8 @@ class AutonomyController {
         return gate.reject(caller(), id, reason);
     }
 
-    private ToolCaller caller() {
-        return ToolCaller.user(user.id(), RequestContext.requestId());
+    private Actor caller() {
+        return user.actor();
     }
 
     private static Map<String, Object> withLevels(AutonomyConfig config) {

@@ -3,14 +3,12 @@ package ownpilot.gateway.autonomy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import ownpilot.gateway.audit.AuditEntry;
-import ownpilot.gateway.audit.AuditEntry.Severity;
-import ownpilot.gateway.audit.AuditLog;
-import ownpilot.gateway.autonomy.Risk.Decision;
+import org.springframework.transaction.support.TransactionTemplate;
+import ownpilot.gateway.autonomy.ApprovalDecided.Decision;
+import ownpilot.gateway.shared.Actor;
+import ownpilot.gateway.shared.DomainEvents;
 import ownpilot.gateway.shared.Ids;
-import ownpilot.gateway.tools.ToolCaller;
 import ownpilot.gateway.tools.ToolDefinition;
 import ownpilot.gateway.tools.ToolExecution;
 import ownpilot.gateway.tools.ToolFailure;
@@ -35,18 +33,18 @@ public class AutonomyGate {
     private final AutonomyConfigService configs;
     private final ApprovalRepository approvals;
     private final ToolExecution execution;
-    private final AuditLog audit;
     private final JsonMapper json;
-    private final ApplicationEventPublisher events;
+    private final DomainEvents events;
+    private final TransactionTemplate transactions;
 
     AutonomyGate(AutonomyConfigService configs, ApprovalRepository approvals, ToolExecution execution,
-            AuditLog audit, JsonMapper json, ApplicationEventPublisher events) {
+            JsonMapper json, DomainEvents events, TransactionTemplate transactions) {
         this.events = events;
         this.configs = configs;
         this.approvals = approvals;
         this.execution = execution;
-        this.audit = audit;
         this.json = json;
+        this.transactions = transactions;
     }
 
     public Risk assess(String userId, ToolDefinition tool, JsonNode arguments) {
@@ -54,19 +52,19 @@ public class AutonomyGate {
         RiskAssessor.Score score = RiskAssessor.assess(tool, arguments);
         String name = tool.name();
         String category = tool.category();
-        Decision decision;
+        Risk.Decision decision;
         String why;
         if (config.blockedTools().contains(name) || config.blockedCategories().contains(category)) {
-            decision = Decision.blocked;
+            decision = Risk.Decision.blocked;
             why = "blocked by your autonomy settings";
         } else if (approvals.hasGrant(userId, name, CanonicalJson.hash(arguments))) {
-            decision = Decision.auto_approve;
+            decision = Risk.Decision.auto_approve;
             why = "covered by a grant you gave";
         } else if (config.allowedTools().contains(name) || config.allowedCategories().contains(category)) {
-            decision = Decision.auto_approve;
+            decision = Risk.Decision.auto_approve;
             why = "allowed by your autonomy settings";
         } else if (config.confirmationRequired().contains(name)) {
-            decision = Decision.needs_approval;
+            decision = Risk.Decision.needs_approval;
             why = "this tool always asks for confirmation";
         } else {
             boolean runs = switch (config.level()) {
@@ -75,7 +73,7 @@ public class AutonomyGate {
                 case 2 -> !score.level().equals("critical");
                 default -> true;
             };
-            decision = runs ? Decision.auto_approve : Decision.needs_approval;
+            decision = runs ? Risk.Decision.auto_approve : Risk.Decision.needs_approval;
             why = AutonomyConfig.LEVELS.get(config.level()).name() + " level, " + score.level() + " risk";
         }
         return new Risk(score.score(), score.level(), score.reasons(), decision, why);
@@ -85,13 +83,13 @@ public class AutonomyGate {
      * The gate itself: validates the arguments, then runs the call, parks it (returning the pending
      * approval) or refuses it. Every step is audited with the caller's correlation id.
      */
-    public Object run(ToolCaller caller, String toolName, JsonNode arguments) {
+    public Object run(Actor caller, String toolName, JsonNode arguments) {
         ToolDefinition tool = execution.require(caller.userId(), toolName);
         execution.validate(tool, arguments);
         Risk risk = assess(caller.userId(), tool, arguments);
         return switch (risk.decision()) {
             case blocked -> {
-                record(caller, "autonomy.blocked", Severity.warn, toolName, false, Map.of("risk", risk.level()));
+                events.publish(new ToolBlocked(caller, toolName, risk.level()));
                 throw new ToolFailure("Tool \"" + toolName + "\" is " + risk.decisionReason() + ".",
                         decision(toolName, risk, null));
             }
@@ -116,16 +114,16 @@ public class AutonomyGate {
         return Map.of("autonomy", autonomy);
     }
 
-    private Map<String, Object> park(ToolCaller caller, ToolDefinition tool, JsonNode arguments, Risk risk) {
+    private Map<String, Object> park(Actor caller, ToolDefinition tool, JsonNode arguments, Risk risk) {
         AutonomyConfig config = configs.current(caller.userId());
         String id = Ids.prefixed("approval");
-        approvals.insert(id, caller.userId(), tool.name(), arguments, CanonicalJson.hash(arguments),
-                json.valueToTree(risk), caller.actorType(), caller.actorId(), caller.correlationId(),
-                config.approvalTtlSeconds());
-        record(caller, "approval.requested", Severity.info, tool.name(), true,
-                Map.of("approvalId", id, "risk", risk.level(), "score", risk.score()));
-        events.publishEvent(new ApprovalRequested(caller.userId(), id, tool.name(), risk.level(),
-                risk.decisionReason(), caller.correlationId()));
+        transactions.executeWithoutResult(tx -> {
+            approvals.insert(id, caller.userId(), tool.name(), arguments, CanonicalJson.hash(arguments),
+                    json.valueToTree(risk), caller.typeName(), caller.id(), caller.correlationId(),
+                    config.approvalTtlSeconds());
+            events.publish(new ApprovalRequested(caller, id, tool.name(), risk.level(), risk.score(),
+                    risk.decisionReason()));
+        });
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "pending_approval");
         out.put("approvalId", id);
@@ -137,43 +135,55 @@ public class AutonomyGate {
         return out;
     }
 
-    /** Approves and runs a parked call; with {@code grantMinutes}, similar calls run without asking. */
-    public Approval approve(ToolCaller decider, String id, Integer grantMinutes, boolean grantAnyArguments) {
+    /**
+     * Approves and runs a parked call; with {@code grantMinutes}, similar calls run without asking.
+     * A saga of two steps: the decision (pending to approved, the grant, the event) commits first, in one
+     * transaction, and only the replica whose update won runs the tool; its result is stored after the
+     * run. A crash between the two leaves the approval approved without a result, never run twice.
+     */
+    public Approval approve(Actor decider, String id, Integer grantMinutes, boolean grantAnyArguments) {
         expireOverdue(decider);
-        Approval approval = approvals.decide(decider.userId(), id, "approved", null)
-                .orElseThrow(() -> ApprovalProblems.notPending(approvals, decider.userId(), id));
-        record(decider, "approval.approved", Severity.info, approval.tool(), true, Map.of("approvalId", id));
-        if (grantMinutes != null) {
-            approvals.grant(Ids.prefixed("grant"), decider.userId(), approval.tool(),
-                    grantAnyArguments ? null : CanonicalJson.hash(approval.arguments()), id, grantMinutes);
-            record(decider, "autonomy.grant_created", Severity.info, approval.tool(), true, Map.of("approvalId", id,
-                    "minutes", grantMinutes, "scope", grantAnyArguments ? "tool" : "arguments"));
-        }
-        ToolCaller original = new ToolCaller(decider.userId(), approval.actorType(), approval.actorId(),
-                approval.correlationId());
+        Approval approval = transactions.execute(tx -> {
+            Approval decided = approvals.decide(decider.userId(), id, "approved", null)
+                    .orElseThrow(() -> ApprovalProblems.notPending(approvals, decider.userId(), id));
+            events.publish(new ApprovalDecided(decider, id, decided.tool(), Decision.approved, null));
+            if (grantMinutes != null) {
+                approvals.grant(Ids.prefixed("grant"), decider.userId(), decided.tool(),
+                        grantAnyArguments ? null : CanonicalJson.hash(decided.arguments()), id, grantMinutes);
+                events.publish(new GrantCreated(decider, id, decided.tool(), grantMinutes,
+                        grantAnyArguments ? "tool" : "arguments"));
+            }
+            return decided;
+        });
+        Actor original = new Actor(decider.userId(), Actor.Type.parse(approval.actorType()),
+                approval.actorId(), approval.correlationId());
         ToolResult result = execution.execute(approval.tool(), original, approval.arguments());
         return approvals.saveResult(decider.userId(), id, json.valueToTree(result));
     }
 
-    public Approval reject(ToolCaller decider, String id, String reason) {
+    public Approval reject(Actor decider, String id, String reason) {
         expireOverdue(decider);
-        Approval approval = approvals.decide(decider.userId(), id, "rejected", reason)
-                .orElseThrow(() -> ApprovalProblems.notPending(approvals, decider.userId(), id));
-        record(decider, "approval.rejected", Severity.info, approval.tool(), true,
-                reason == null ? Map.of("approvalId", id) : Map.of("approvalId", id, "reason", reason));
-        return approval;
+        return transactions.execute(tx -> {
+            Approval approval = approvals.decide(decider.userId(), id, "rejected", reason)
+                    .orElseThrow(() -> ApprovalProblems.notPending(approvals, decider.userId(), id));
+            events.publish(new ApprovalDecided(decider, id, approval.tool(), Decision.rejected, reason));
+            return approval;
+        });
     }
 
-    public List<Approval> pending(ToolCaller caller) {
+    public List<Approval> pending(Actor caller) {
         expireOverdue(caller);
         return approvals.pending(caller.userId());
     }
 
-    private void expireOverdue(ToolCaller caller) {
-        for (Approval expired : approvals.expireOverdue(caller.userId())) {
-            audit.record(new AuditEntry(caller.userId(), "approval.expired", Severity.info, "system", "autonomy",
-                    "tool", expired.tool(), false, Map.of("approvalId", expired.id()), expired.correlationId(), null));
-        }
+    private void expireOverdue(Actor caller) {
+        transactions.executeWithoutResult(tx -> {
+            for (Approval expired : approvals.expireOverdue(caller.userId())) {
+                Actor gateway = new Actor(caller.userId(), Actor.Type.system, "autonomy",
+                        expired.correlationId() == null ? Ids.prefixed("sys") : expired.correlationId());
+                events.publish(new ApprovalDecided(gateway, expired.id(), expired.tool(), Decision.expired, null));
+            }
+        });
     }
 
     private static Object unwrap(ToolResult result, String toolName, Risk risk) {
@@ -185,11 +195,5 @@ public class AutonomyGate {
             throw new ToolFailure(String.valueOf(result.result()), metadata);
         }
         return new ToolOutput(result.result(), metadata);
-    }
-
-    private void record(ToolCaller caller, String type, Severity severity, String tool, boolean success,
-            Map<String, Object> details) {
-        audit.record(new AuditEntry(caller.userId(), type, severity, caller.actorType(), caller.actorId(), "tool",
-                tool, success, details, caller.correlationId(), null));
     }
 }

@@ -9,12 +9,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import ownpilot.gateway.llm.Cancellation;
 import ownpilot.gateway.settings.ProviderDefaults;
 import ownpilot.gateway.shared.CurrentUser;
-import ownpilot.gateway.shared.Ids;
 import ownpilot.gateway.shared.JsonFields;
-import ownpilot.gateway.shared.RequestContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -30,48 +27,30 @@ class ChatController {
 
     private static final int MAX_USER_AGENT = 500;
 
-    private final ChatSetup setup;
-    private final ChatService service;
-    private final ChatStreams streams;
-    private final ConversationLocks locks;
+    private final ChatTurns turns;
     private final ConversationRepository conversations;
     private final ProviderDefaults defaults;
     private final CurrentUser user;
     private final JsonMapper mapper;
 
-    ChatController(ChatSetup setup, ChatService service, ChatStreams streams, ConversationLocks locks,
-            ConversationRepository conversations, ProviderDefaults defaults, CurrentUser user, JsonMapper mapper) {
-        this.mapper = mapper;
-        this.setup = setup;
-        this.service = service;
-        this.streams = streams;
-        this.locks = locks;
+    ChatController(ChatTurns turns, ConversationRepository conversations, ProviderDefaults defaults, CurrentUser user,
+            JsonMapper mapper) {
+        this.turns = turns;
         this.conversations = conversations;
         this.defaults = defaults;
         this.user = user;
+        this.mapper = mapper;
     }
 
     @PostMapping
     Object chat(@RequestBody(required = false) byte[] body, HttpServletRequest http, HttpServletResponse response)
             throws java.io.IOException {
         ChatRequest request = ChatRequest.parse(json(body, http.getContentType()));
-        String userId = user.id();
-        String requestId = RequestContext.requestId();
-        ChatSetup.Setup resolved = setup.resolve(userId, request);
-        Runnable unlock = locks.acquire(resolved.conversation().id());
-        String messageId = Ids.uuid();
-        ChatRun.Client client = client(http);
-        try {
-            if (request.stream()) {
-                streams.stream(userId, requestId, messageId, resolved, client, response);
-                return null;
-            }
-            return service.run(userId, requestId, messageId, resolved, client, ChatSink.NONE, new Cancellation());
-        } catch (ChatFailed failed) {
-            throw failed.error();
-        } finally {
-            unlock.run();
+        if (request.stream()) {
+            turns.stream(user.actor(), request, client(http), response);
+            return null;
         }
+        return turns.reply(user.actor(), request, client(http), ChatSink.NONE);
     }
 
     /**

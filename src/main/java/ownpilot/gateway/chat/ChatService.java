@@ -1,13 +1,12 @@
 package ownpilot.gateway.chat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.llm.Cancellation;
 import ownpilot.gateway.llm.ModelMessage;
+import ownpilot.gateway.shared.Actor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,8 +36,9 @@ class ChatService {
         this.json = json;
     }
 
-    Map<String, Object> run(String userId, String requestId, String messageId, ChatSetup.Setup s,
-            ChatRun.Client client, ChatSink sink, Cancellation cancellation) {
+    ChatReply run(Actor actor, String messageId, ChatSetup.Setup s, ChatRun.Client client, ChatSink sink,
+            Cancellation cancellation) {
+        String userId = actor.userId();
         ChatRequest req = s.request();
         String conversationId = s.conversation().id();
         ChatTrace trace = new ChatTrace();
@@ -52,13 +52,13 @@ class ChatService {
             trace.read();
         }
         modelContext.add(ModelMessage.user(context.userMessage(userId, req.message(), req.includeToolList())));
-        TurnWriter.Opening opened = turns.open(userId, s, s.newConversation() ? req.history() : List.of());
+        TurnWriter.Opening opened = turns.open(actor, s, s.newConversation() ? req.history() : List.of());
         trace.wrote();
         int maxTurns = Math.min(req.maxTurns() == null ? s.config().maxTurns() : req.maxTurns(),
                 s.config().maxTurns());
         int maxToolCalls = Math.min(req.maxToolCalls() == null ? s.config().maxToolCalls() : req.maxToolCalls(),
                 s.config().maxToolCalls());
-        ChatRun run = new ChatRun(userId, requestId, conversationId, messageId,
+        ChatRun run = new ChatRun(actor, conversationId, messageId,
                 s.agent() == null ? "chat" : s.agent().id(), s.provider(), s.endpoint(), s.model(), modelContext, s.tools(),
                 req.directTools(), maxTurns, maxToolCalls, s.agent() == null ? null : s.agent().config().maxTokens(),
                 s.agent() == null ? null : s.agent().config().temperature(), req.stream(), client, sink, trace,
@@ -86,7 +86,7 @@ class ChatService {
 
     private void save(ChatRun run, String text, boolean failed, Integer in, Integer out) {
         run.awaitOpened();
-        messages.insert(run.userId(), run.conversationId(), new MessageRepository.NewMessage(run.messageId(),
+        messages.insert(run.actor(), run.conversationId(), new MessageRepository.NewMessage(run.messageId(),
                 "assistant", text, run.provider(), run.model(), null, null, null,
                 json.writeValueAsString(run.trace().toMap()), failed, failed && !text.isEmpty(), in, out));
         conversations.touch(run.userId(), run.conversationId(), run.provider(), run.model());
@@ -98,25 +98,9 @@ class ChatService {
                 run.streamed(), error));
     }
 
-    private static Map<String, Object> response(ChatRun run, ToolLoop.Outcome outcome, boolean demo) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", run.messageId());
-        out.put("conversationId", run.conversationId());
-        out.put("message", outcome.text());
-        out.put("response", outcome.text());
-        out.put("provider", run.provider());
-        out.put("model", run.model());
-        out.put("toolCalls", outcome.toolCalls());
-        out.put("usage", usage(outcome.inputTokens(), outcome.outputTokens()));
-        out.put("finishReason", outcome.finishReason());
-        if (demo) {
-            out.put("demoMode", true);
-        }
-        out.put("trace", run.trace().toMap());
-        return out;
-    }
-
-    static Map<String, Object> usage(int in, int out) {
-        return Map.of("promptTokens", in, "completionTokens", out, "totalTokens", in + out);
+    private static ChatReply response(ChatRun run, ToolLoop.Outcome outcome, boolean demo) {
+        return new ChatReply(run.messageId(), run.conversationId(), outcome.text(), outcome.text(), run.provider(),
+                run.model(), outcome.toolCalls(), ChatReply.TokenUsage.of(outcome.inputTokens(), outcome.outputTokens()),
+                outcome.finishReason(), demo ? Boolean.TRUE : null, run.trace().toMap());
     }
 }

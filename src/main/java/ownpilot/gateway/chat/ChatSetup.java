@@ -12,9 +12,9 @@ import ownpilot.gateway.llm.ModelTool;
 import ownpilot.gateway.models.ModelEndpoint;
 import ownpilot.gateway.models.ModelEndpoints;
 import ownpilot.gateway.settings.ProviderDefaults;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.Ids;
-import ownpilot.gateway.shared.RequestContext;
 import ownpilot.gateway.tools.ToolDefinition;
 import ownpilot.gateway.tools.ToolRegistry;
 
@@ -50,7 +50,8 @@ class ChatSetup {
         this.registry = registry;
     }
 
-    Setup resolve(String userId, ChatRequest req) {
+    Setup resolve(Actor actor, ChatRequest req) {
+        String userId = actor.userId();
         Agent agent = req.agentId() == null ? null : agents.get(userId, req.agentId());
         String provider = firstSet(req.provider(), agent == null ? null : agent.provider());
         ProviderDefaults.Resolved saved = null;
@@ -88,7 +89,7 @@ class ChatSetup {
         String wantedId = null;
         if (agent != null && req.conversationId() == null) {
             wantedId = req.newConversation() || agent.conversationId() == null
-                    ? agents.resetConversation(userId, agent.id(), userId, RequestContext.requestId())
+                    ? agents.resetConversation(actor, agent.id())
                     : agent.conversationId();
         }
         ConversationRepository.Conversation found = wantedId != null

@@ -2,8 +2,11 @@ package ownpilot.gateway.chat;
 
 import java.util.Map;
 
-/** Where a running chat reports as it goes: SSE events for a streamed request, nowhere otherwise. */
-interface ChatSink {
+/**
+ * Where a running chat reports as it goes: SSE events for a streamed request, a collector for a job,
+ * later a channel reply; {@link #NONE} when nobody listens.
+ */
+public interface ChatSink {
 
     ChatSink NONE = new ChatSink() {
         @Override

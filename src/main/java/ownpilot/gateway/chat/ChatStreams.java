@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.llm.Cancellation;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.ApiException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +50,7 @@ class ChatStreams implements DisposableBean {
         heartbeats.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
 
-    void stream(String userId, String requestId, String messageId, ChatSetup.Setup setup, ChatRun.Client client,
+    void stream(Actor actor, String messageId, ChatSetup.Setup setup, ChatRun.Client client,
             HttpServletResponse response) throws IOException {
         response.setStatus(200);
         response.setContentType("text/event-stream");
@@ -61,7 +62,7 @@ class ChatStreams implements DisposableBean {
                 cancellation);
         open.put(sink, new Open(cancellation, System.nanoTime()));
         try {
-            sink.done(service.run(userId, requestId, messageId, setup, client, sink, cancellation));
+            sink.done(service.run(actor, messageId, setup, client, sink, cancellation));
         } catch (ChatFailed failed) {
             sink.error(failed.error());
         } catch (ApiException e) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.SqlValues;
 
 /** Conversations and the pointer from each chat context to its current conversation. */
@@ -36,14 +37,17 @@ class ConversationRepository {
      * A new conversation with its first (user) message, made the context's current one: one round
      * trip, as it runs while the model is answering.
      */
-    void createWithFirstMessage(String userId, Conversation c, String contextKey, String messageId, String content) {
+    void createWithFirstMessage(Actor actor, Conversation c, String contextKey, String messageId, String content) {
+        String userId = actor.userId();
         jdbc.sql("""
                 WITH conversation AS (
                     INSERT INTO conversations (id, user_id, title, agent_id, agent_name, provider, model, system_prompt)
                     VALUES (:id, :user, :title, :agentId, :agentName, :provider, :model, :prompt) RETURNING id),
                 message AS (
-                    INSERT INTO messages (id, conversation_id, user_id, role, content)
-                    SELECT :messageId, id, :user, 'user', :content FROM conversation RETURNING conversation_id)
+                    INSERT INTO messages (id, conversation_id, user_id, role, content, actor_type, actor_id,
+                        correlation_id)
+                    SELECT :messageId, id, :user, 'user', :content, :actorType, :actorId, :correlation
+                    FROM conversation RETURNING conversation_id)
                 INSERT INTO chat_contexts (user_id, context_key, conversation_id)
                 SELECT :user, :key, conversation_id FROM message
                 ON CONFLICT (user_id, context_key) DO UPDATE SET conversation_id = EXCLUDED.conversation_id,
@@ -51,7 +55,8 @@ class ConversationRepository {
                 .param("id", c.id()).param("user", userId).param("title", c.title()).param("agentId", c.agentId())
                 .param("agentName", c.agentName()).param("provider", c.provider()).param("model", c.model())
                 .param("prompt", c.systemPrompt()).param("messageId", messageId).param("content", content)
-                .param("key", contextKey).update();
+                .param("key", contextKey).param("actorType", actor.typeName()).param("actorId", actor.id())
+                .param("correlation", actor.correlationId()).update();
     }
 
     Optional<Conversation> find(String userId, String id) {

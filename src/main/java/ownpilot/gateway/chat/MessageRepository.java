@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.Ids;
 import ownpilot.gateway.shared.SqlValues;
 import ownpilot.gateway.shared.records.RawJson;
@@ -36,13 +37,18 @@ class MessageRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(String userId, String conversationId, NewMessage m) {
+    /** Stores a message written in the course of the actor's action. */
+    void insert(Actor actor, String conversationId, NewMessage m) {
         jdbc.sql("""
                 INSERT INTO messages (id, conversation_id, user_id, role, content, provider, model, tool_calls,
-                    tool_call_id, tool_name, trace, is_error, is_partial, input_tokens, output_tokens)
+                    tool_call_id, tool_name, trace, is_error, is_partial, input_tokens, output_tokens, actor_type,
+                    actor_id, correlation_id)
                 VALUES (:id, :conversation, :user, :role, :content, :provider, :model, CAST(:toolCalls AS jsonb),
-                    :toolCallId, :toolName, CAST(:trace AS jsonb), :isError, :isPartial, :in, :out)""")
-                .param("id", m.id()).param("conversation", conversationId).param("user", userId)
+                    :toolCallId, :toolName, CAST(:trace AS jsonb), :isError, :isPartial, :in, :out, :actorType,
+                    :actorId, :correlation)""")
+                .param("id", m.id()).param("conversation", conversationId).param("user", actor.userId())
+                .param("actorType", actor.typeName()).param("actorId", actor.id())
+                .param("correlation", actor.correlationId())
                 .param("role", m.role()).param("content", m.content() == null ? "" : m.content())
                 .param("provider", m.provider()).param("model", m.model()).param("toolCalls", m.toolCallsJson())
                 .param("toolCallId", m.toolCallId()).param("toolName", m.toolName()).param("trace", m.traceJson())
@@ -54,17 +60,20 @@ class MessageRepository {
      * Stores the user's message and makes its conversation the chat context's current one, in one
      * round trip: this is on the path to the first streamed token.
      */
-    void insertUserTurn(String userId, String conversationId, String contextKey, NewMessage m) {
+    void insertUserTurn(Actor actor, String conversationId, String contextKey, NewMessage m) {
         jdbc.sql("""
                 WITH message AS (
-                    INSERT INTO messages (id, conversation_id, user_id, role, content)
-                    VALUES (:id, :conversation, :user, 'user', :content) RETURNING conversation_id)
+                    INSERT INTO messages (id, conversation_id, user_id, role, content, actor_type, actor_id,
+                        correlation_id)
+                    VALUES (:id, :conversation, :user, 'user', :content, :actorType, :actorId, :correlation)
+                    RETURNING conversation_id)
                 INSERT INTO chat_contexts (user_id, context_key, conversation_id)
                 SELECT :user, :key, conversation_id FROM message
                 ON CONFLICT (user_id, context_key) DO UPDATE SET conversation_id = EXCLUDED.conversation_id,
                     updated_at = now()""")
-                .param("id", m.id()).param("conversation", conversationId).param("user", userId)
-                .param("content", m.content()).param("key", contextKey).update();
+                .param("id", m.id()).param("conversation", conversationId).param("user", actor.userId())
+                .param("content", m.content()).param("key", contextKey).param("actorType", actor.typeName())
+                .param("actorId", actor.id()).param("correlation", actor.correlationId()).update();
     }
 
     /** The newest {@code max} messages, oldest first: the context a resumed conversation starts from. */
@@ -103,6 +112,9 @@ class MessageRepository {
         out.put("isPartial", rs.getBoolean("is_partial"));
         out.put("inputTokens", rs.getObject("input_tokens"));
         out.put("outputTokens", rs.getObject("output_tokens"));
+        out.put("actorType", rs.getString("actor_type"));
+        out.put("actorId", rs.getString("actor_id"));
+        out.put("correlationId", rs.getString("correlation_id"));
         out.put("createdAt", SqlValues.instant(rs, "created_at"));
         return out;
     }

@@ -67,18 +67,18 @@ final class SseChatSink implements ChatSink {
         send("autonomy", event, false);
     }
 
-    void done(Map<String, Object> response) {
+    void done(ChatReply reply) {
         Map<String, Object> data = frame("", true);
-        data.put("message", response.get("message"));
-        data.put("provider", response.get("provider"));
-        data.put("model", response.get("model"));
-        data.put("toolCalls", response.get("toolCalls"));
-        data.put("finishReason", response.get("finishReason"));
-        data.put("usage", response.get("usage"));
-        if (response.containsKey("demoMode")) {
+        data.put("message", reply.message());
+        data.put("provider", reply.provider());
+        data.put("model", reply.model());
+        data.put("toolCalls", reply.toolCalls());
+        data.put("finishReason", reply.finishReason());
+        data.put("usage", reply.usage());
+        if (reply.demoMode() != null) {
             data.put("demoMode", true);
         }
-        data.put("trace", response.get("trace"));
+        data.put("trace", reply.trace());
         send("done", data, true);
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.llm.ModelToolCall;
 import ownpilot.gateway.shared.ApiException;
-import ownpilot.gateway.tools.ToolCaller;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.tools.ToolExecution;
 import ownpilot.gateway.tools.ToolResult;
 import tools.jackson.core.JacksonException;
@@ -67,7 +67,7 @@ class ToolCallRunner {
     }
 
     private ToolResult execute(ChatRun run, String name, ObjectNode args) {
-        ToolCaller caller = new ToolCaller(run.userId(), "agent", run.actorId(), run.requestId());
+        Actor caller = run.toolCaller();
         try {
             if (META_TOOLS.contains(name)) {
                 return tools.execute(name, caller, args);

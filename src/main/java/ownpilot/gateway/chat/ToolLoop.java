@@ -96,7 +96,7 @@ class ToolLoop {
     }
 
     private ModelResponse call(ChatRun run, List<ModelMessage> context, int turn, boolean withoutTools) {
-        ModelRequest request = new ModelRequest(run.userId(), run.provider(), run.model(), context,
+        ModelRequest request = new ModelRequest(run.actor(), run.provider(), run.model(), context,
                 withoutTools ? List.of() : run.tools(), run.maxTokens(), run.temperature(), "chat",
                 run.conversationId());
         run.trace().request(run.provider(), run.model(), "/api/v1/chat", context.size(), request.tools().size());
@@ -136,7 +136,7 @@ class ToolLoop {
 
     private void save(ChatRun run, MessageRepository.NewMessage message) {
         run.awaitOpened();
-        messages.insert(run.userId(), run.conversationId(), message);
+        messages.insert(run.actor(), run.conversationId(), message);
         run.trace().wrote();
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.llm.ModelMessage;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.Ids;
 
 /**
@@ -57,21 +58,21 @@ class TurnWriter implements DisposableBean {
      * The writes that open a turn; the run starts them once the model request is on its way (or
      * before its first own write), so they overlap the provider's thinking time.
      */
-    Opening open(String userId, ChatSetup.Setup s, List<ModelMessage> history) {
+    Opening open(Actor actor, ChatSetup.Setup s, List<ModelMessage> history) {
         return new Opening(() -> {
             String id = s.conversation().id();
             if (s.newConversation() && history.isEmpty()) {
-                conversations.createWithFirstMessage(userId, s.conversation(), s.contextKey(),
+                conversations.createWithFirstMessage(actor, s.conversation(), s.contextKey(),
                         Ids.uuid(), s.request().message());
                 return;
             }
             if (s.newConversation()) {
-                conversations.create(userId, s.conversation());
+                conversations.create(actor.userId(), s.conversation());
                 for (ModelMessage h : history) {
-                    messages.insert(userId, id, MessageRepository.NewMessage.of(h.role(), h.content()));
+                    messages.insert(actor, id, MessageRepository.NewMessage.of(h.role(), h.content()));
                 }
             }
-            messages.insertUserTurn(userId, id, s.contextKey(),
+            messages.insertUserTurn(actor, id, s.contextKey(),
                     MessageRepository.NewMessage.of("user", s.request().message()));
         });
     }

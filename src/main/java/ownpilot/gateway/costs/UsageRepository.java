@@ -28,10 +28,11 @@ class UsageRepository {
     void insert(String id, Usage u, double cost) {
         jdbc.sql("""
                 INSERT INTO usage_records (id, user_id, provider, model, conversation_id, request_type, input_tokens,
-                    output_tokens, cost, latency_ms, success, error)
+                    output_tokens, cost, latency_ms, success, error, actor_type, actor_id, correlation_id)
                 VALUES (:id, :user, :provider, :model, :conversation, :type, :input, :output, :cost, :latency,
-                    :success, :error)""")
-                .param("id", id).param("user", u.userId()).param("provider", u.provider()).param("model", u.model())
+                    :success, :error, :actorType, :actorId, :correlation)""")
+                .param("id", id).param("user", u.userId()).param("actorType", u.actor().typeName())
+                .param("actorId", u.actor().id()).param("correlation", u.actor().correlationId()).param("provider", u.provider()).param("model", u.model())
                 .param("conversation", u.conversationId()).param("type", u.requestType())
                 .param("input", u.inputTokens()).param("output", u.outputTokens()).param("cost", cost)
                 .param("latency", (int) Math.min(Integer.MAX_VALUE, u.latencyMs())).param("success", u.error() == null)

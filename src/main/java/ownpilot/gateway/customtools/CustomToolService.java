@@ -6,6 +6,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ownpilot.gateway.customtools.CustomToolChanged.Change;
+import ownpilot.gateway.shared.Actor;
+import ownpilot.gateway.shared.DomainEvents;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.Ids;
 import ownpilot.gateway.shared.JsonFields;
@@ -29,13 +33,17 @@ class CustomToolService {
 
     private final CustomToolRepository repository;
     private final ToolRegistry registry;
+    private final DomainEvents events;
 
-    CustomToolService(CustomToolRepository repository, ToolRegistry registry) {
+    CustomToolService(CustomToolRepository repository, ToolRegistry registry, DomainEvents events) {
         this.repository = repository;
         this.registry = registry;
+        this.events = events;
     }
 
-    CustomTool create(String userId, JsonNode body) {
+    @Transactional
+    CustomTool create(Actor actor, JsonNode body) {
+        String userId = actor.userId();
         CustomTool tool = parse(body, null);
         if (registry.isBuiltin(tool.name())) {
             throw ApiException.conflict("A built-in tool is already called " + tool.name());
@@ -43,10 +51,12 @@ class CustomToolService {
         if (repository.findByName(userId, tool.name()).isPresent()) {
             throw ApiException.conflict("You already have a custom tool called " + tool.name());
         }
-        return repository.insert(Ids.prefixed("ctool"), userId, tool);
+        return changed(actor, Change.created, repository.insert(Ids.prefixed("ctool"), userId, tool));
     }
 
-    CustomTool update(String userId, String id, JsonNode patch) {
+    @Transactional
+    CustomTool update(Actor actor, String id, JsonNode patch) {
+        String userId = actor.userId();
         CustomTool current = get(userId, id);
         CustomTool changed = parse(patch, current);
         boolean codeChanged = !changed.code().equals(current.code());
@@ -55,7 +65,15 @@ class CustomToolService {
                 changed.code(), changed.category(), status, changed.permissions(), changed.requiresApproval(),
                 current.createdBy(), current.version(), current.usageCount(), current.lastUsedAt(), current.createdAt(),
                 current.updatedAt());
-        return repository.update(userId, id, next).orElseThrow(() -> ApiException.notFound("Custom tool"));
+        return changed(actor, Change.updated,
+                repository.update(userId, id, next).orElseThrow(() -> ApiException.notFound("Custom tool")));
+    }
+
+    @Transactional
+    void delete(Actor actor, String id) {
+        CustomTool tool = get(actor.userId(), id);
+        repository.delete(actor.userId(), id);
+        changed(actor, Change.deleted, tool);
     }
 
     CustomTool get(String userId, String id) {
@@ -63,7 +81,9 @@ class CustomToolService {
     }
 
     /** Moves to {@code target} when the current status allows it; otherwise 409 naming the status. */
-    CustomTool transition(String userId, String id, String target) {
+    @Transactional
+    CustomTool transition(Actor actor, String id, String target) {
+        String userId = actor.userId();
         CustomTool tool = get(userId, id);
         Set<String> from = switch (target) {
             case "active" -> Set.of("active", "disabled");
@@ -81,7 +101,19 @@ class CustomToolService {
             case "reject" -> "rejected";
             default -> target;
         };
-        return repository.setStatus(userId, id, status).orElseThrow(() -> ApiException.notFound("Custom tool"));
+        Change change = switch (target) {
+            case "approve" -> Change.approved;
+            case "reject" -> Change.rejected;
+            case "active" -> Change.enabled;
+            default -> Change.disabled;
+        };
+        return changed(actor, change,
+                repository.setStatus(userId, id, status).orElseThrow(() -> ApiException.notFound("Custom tool")));
+    }
+
+    private CustomTool changed(Actor actor, Change change, CustomTool tool) {
+        events.publish(new CustomToolChanged(actor, change, tool.id(), tool.name(), tool.status(), tool.version()));
+        return tool;
     }
 
     /** Parses a create body ({@code base == null}) or a patch over {@code base}. */

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.shared.Paging;
 import ownpilot.gateway.tools.DynamicToolSource;
-import ownpilot.gateway.tools.ToolCaller;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.tools.ToolDefinition;
 import ownpilot.gateway.tools.ToolOutput;
 import ownpilot.gateway.tools.ToolFailure;
@@ -49,7 +49,7 @@ class CustomToolSource implements DynamicToolSource {
                 List.of("custom"), (caller, args) -> run(tool, caller, args));
     }
 
-    Object run(CustomTool tool, ToolCaller caller, JsonNode args) {
+    Object run(CustomTool tool, Actor caller, JsonNode args) {
         repository.countUse(caller.userId(), tool.name());
         return output(sandbox.run(tool.code(), args.toString()), tool.version());
     }

@@ -41,7 +41,7 @@ class CustomToolTools implements ToolProvider {
                         (caller, args) -> {
                             ObjectNode body = ((ObjectNode) args).deepCopy();
                             body.put("createdBy", "llm");
-                            CustomTool tool = service.getObject().create(caller.userId(), body);
+                            CustomTool tool = service.getObject().create(caller, body);
                             return Map.of("id", tool.id(), "name", tool.name(), "status", tool.status(),
                                     "message", "Saved. The user must approve it before it can run.");
                         }),

@@ -14,13 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import ownpilot.gateway.audit.AuditEntry;
-import ownpilot.gateway.audit.AuditLog;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
 import ownpilot.gateway.shared.QueryParams;
-import ownpilot.gateway.shared.RequestContext;
-import ownpilot.gateway.tools.ToolCaller;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.tools.ToolExecution;
 import ownpilot.gateway.tools.ToolResult;
 import tools.jackson.databind.JsonNode;
@@ -36,17 +33,15 @@ class CustomToolsController {
     private final CustomToolSource source;
     private final JsSandbox sandbox;
     private final ToolExecution execution;
-    private final AuditLog audit;
     private final CurrentUser user;
 
     CustomToolsController(CustomToolService service, CustomToolRepository repository, CustomToolSource source,
-            JsSandbox sandbox, ToolExecution execution, AuditLog audit, CurrentUser user) {
+            JsSandbox sandbox, ToolExecution execution, CurrentUser user) {
         this.service = service;
         this.repository = repository;
         this.source = source;
         this.sandbox = sandbox;
         this.execution = execution;
-        this.audit = audit;
         this.user = user;
     }
 
@@ -87,40 +82,38 @@ class CustomToolsController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CustomTool create(@RequestBody JsonNode body) {
-        return audited("customtool.created", service.create(user.id(), body));
+        return service.create(user.actor(), body);
     }
 
     @PatchMapping("/{id}")
     CustomTool update(@PathVariable String id, @RequestBody JsonNode patch) {
-        return audited("customtool.updated", service.update(user.id(), id, patch));
+        return service.update(user.actor(), id, patch);
     }
 
     @DeleteMapping("/{id}")
     Map<String, Object> delete(@PathVariable String id) {
-        CustomTool tool = service.get(user.id(), id);
-        repository.delete(user.id(), id);
-        audited("customtool.deleted", tool);
+        service.delete(user.actor(), id);
         return Map.of("id", id, "deleted", true);
     }
 
     @PostMapping("/{id}/enable")
     CustomTool enable(@PathVariable String id) {
-        return audited("customtool.enabled", service.transition(user.id(), id, "active"));
+        return service.transition(user.actor(), id, "active");
     }
 
     @PostMapping("/{id}/disable")
     CustomTool disable(@PathVariable String id) {
-        return audited("customtool.disabled", service.transition(user.id(), id, "disabled"));
+        return service.transition(user.actor(), id, "disabled");
     }
 
     @PostMapping("/{id}/approve")
     CustomTool approve(@PathVariable String id) {
-        return audited("customtool.approved", service.transition(user.id(), id, "approve"));
+        return service.transition(user.actor(), id, "approve");
     }
 
     @PostMapping("/{id}/reject")
     CustomTool reject(@PathVariable String id) {
-        return audited("customtool.rejected", service.transition(user.id(), id, "reject"));
+        return service.transition(user.actor(), id, "reject");
     }
 
     @PostMapping("/{id}/execute")
@@ -179,15 +172,8 @@ class CustomToolsController {
         return args;
     }
 
-    private CustomTool audited(String type, CustomTool tool) {
-        audit.record(new AuditEntry(user.id(), type, AuditEntry.Severity.info, "user", user.id(), "customTool",
-                tool.name(), true, Map.of("id", tool.id(), "status", tool.status(), "version", tool.version()),
-                RequestContext.requestId(), null));
-        return tool;
-    }
-
-    private ToolCaller caller() {
-        return ToolCaller.user(user.id(), RequestContext.requestId());
+    private Actor caller() {
+        return user.actor();
     }
 
     private static void put(Map<String, String> filters, String column, String value) {

@@ -72,7 +72,7 @@ class DebugLog {
         data.put("name", run.tool());
         data.put("success", !run.isError());
         data.put("durationMs", run.durationMs());
-        data.put("actor", run.caller().actorType() + ":" + run.caller().actorId());
+        data.put("actor", run.actor().typeName() + ":" + run.actor().id());
         if (run.error() != null) {
             data.put("error", run.error());
         }

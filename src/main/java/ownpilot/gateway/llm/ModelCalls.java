@@ -121,7 +121,7 @@ public class ModelCalls {
         int out = tokens != null && tokens.outputTokenCount() != null ? tokens.outputTokenCount()
                 : text.length() / 4 + 1;
         String finish = finishReason(response, toolCalls);
-        double cost = usage.record(new Usage(request.userId(), request.provider(), request.model(),
+        double cost = usage.record(new Usage(request.actor(), request.provider(), request.model(),
                 request.conversationId(), request.requestType(), in, out, durationMs, null));
         events.publishEvent(CallSummaries.finished(request, endpoint, text, toolCalls, finish, in, out, durationMs,
                 retries, null));
@@ -132,7 +132,7 @@ public class ModelCalls {
     private void failed(ModelRequest request, ModelEndpoint endpoint, String partial, long started,
             List<Map<String, Object>> retries, ApiException failure) {
         long durationMs = (System.nanoTime() - started) / 1_000_000;
-        usage.record(new Usage(request.userId(), request.provider(), request.model(), request.conversationId(),
+        usage.record(new Usage(request.actor(), request.provider(), request.model(), request.conversationId(),
                 request.requestType(), 0, 0, durationMs, failure.code() + ": " + failure.getMessage()));
         events.publishEvent(CallSummaries.finished(request, endpoint, partial, List.of(), "error", 0, 0, durationMs,
                 retries, failure.getMessage()));

@@ -42,12 +42,12 @@ class LiveEventRelay {
         p.put("tool", e.tool());
         p.put("category", e.category());
         p.put("source", e.source());
-        p.put("actorType", e.caller().actorType());
-        p.put("actorId", e.caller().actorId());
+        p.put("actorType", e.actor().typeName());
+        p.put("actorId", e.actor().id());
         p.put("isError", e.isError());
         p.put("durationMs", e.durationMs());
         p.put("error", e.error());
-        p.put("correlationId", e.caller().correlationId());
+        p.put("correlationId", e.actor().correlationId());
         live.broadcast("tool:executed", p);
     }
 
@@ -58,7 +58,7 @@ class LiveEventRelay {
         p.put("tool", e.tool());
         p.put("risk", e.risk());
         p.put("reason", e.reason());
-        p.put("correlationId", e.correlationId());
+        p.put("correlationId", e.actor().correlationId());
         live.broadcast("approval:requested", p);
     }
 

@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Writes an error envelope straight to the response, for failures raised before Spring MVC runs. */
 @Component
-class EnvelopeWriter {
+public class EnvelopeWriter {
 
     private final JsonMapper mapper;
 
@@ -17,7 +17,7 @@ class EnvelopeWriter {
         this.mapper = mapper;
     }
 
-    void writeError(HttpServletRequest request, HttpServletResponse response, int status, String code, String message)
+    public void writeError(HttpServletRequest request, HttpServletResponse response, int status, String code, String message)
             throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

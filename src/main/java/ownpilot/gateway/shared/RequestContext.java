@@ -3,9 +3,6 @@ package ownpilot.gateway.shared;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Per-request facts set by {@link RequestIdFilter}: the request id and when the request arrived. */
 public final class RequestContext {
@@ -15,23 +12,18 @@ public final class RequestContext {
 
     private RequestContext() {}
 
-    public static String requestId() {
-        return current().map(r -> (String) r.getAttribute(REQUEST_ID)).orElse("none");
+    /** The id {@link RequestIdFilter} gave the request. */
+    public static String requestId(HttpServletRequest request) {
+        Object id = request.getAttribute(REQUEST_ID);
+        return id == null ? "none" : id.toString();
     }
 
     public static ApiEnvelope.Meta meta(HttpServletRequest request) {
-        Object id = request.getAttribute(REQUEST_ID);
         Object started = request.getAttribute(STARTED_NANOS);
         long elapsedMs = started instanceof Long nanos ? (System.nanoTime() - nanos) / 1_000_000 : 0;
         return new ApiEnvelope.Meta(
-                id == null ? "none" : id.toString(),
+                requestId(request),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
                 elapsedMs);
-    }
-
-    private static Optional<HttpServletRequest> current() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
-                ? Optional.of(attrs.getRequest())
-                : Optional.empty();
     }
 }

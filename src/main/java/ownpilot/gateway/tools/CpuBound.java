@@ -1,5 +1,6 @@
 package ownpilot.gateway.tools;
 
+import ownpilot.gateway.shared.Actor;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 public record CpuBound(ToolExecutor inner) implements ToolExecutor {
 
     @Override
-    public Object execute(ToolCaller caller, JsonNode arguments) {
+    public Object execute(Actor caller, JsonNode arguments) {
         return inner.execute(caller, arguments);
     }
 }

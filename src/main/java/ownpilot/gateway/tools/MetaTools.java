@@ -1,5 +1,6 @@
 package ownpilot.gateway.tools;
 
+import ownpilot.gateway.shared.Actor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class MetaTools implements ToolProvider {
                         CATEGORY, "meta", List.of("help", "parameters", "usage"), this::help));
     }
 
-    private Object search(ToolCaller caller, JsonNode args) {
+    private Object search(Actor caller, JsonNode args) {
         List<ToolDefinition> candidates = registry.getObject().all(caller.userId()).stream()
                 .filter(t -> !CATEGORY.equals(t.category())).toList();
         List<Map<String, Object>> found = new ArrayList<>();
@@ -51,7 +52,7 @@ class MetaTools implements ToolProvider {
         return Map.of("query", args.path("query").asString(), "count", found.size(), "tools", found);
     }
 
-    private Object help(ToolCaller caller, JsonNode args) {
+    private Object help(Actor caller, JsonNode args) {
         String name = args.path("tool_name").asString();
         ToolDefinition tool = registry.getObject().find(caller.userId(), name).orElseThrow(() -> {
             List<String> close = ToolSearch.search(registry.getObject().all(caller.userId()), name.replace('_', ' '),

@@ -1,13 +1,14 @@
 package ownpilot.gateway.tools;
 
+import ownpilot.gateway.shared.Actor;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CpuPool;
+import ownpilot.gateway.shared.DomainEvents;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -22,10 +23,10 @@ public class ToolExecution {
     private static final Logger log = LoggerFactory.getLogger(ToolExecution.class);
 
     private final ToolRegistry registry;
-    private final ApplicationEventPublisher events;
+    private final DomainEvents events;
     private final CpuPool cpu;
 
-    ToolExecution(ToolRegistry registry, ApplicationEventPublisher events, CpuPool cpu) {
+    ToolExecution(ToolRegistry registry, DomainEvents events, CpuPool cpu) {
         this.registry = registry;
         this.events = events;
         this.cpu = cpu;
@@ -43,7 +44,7 @@ public class ToolExecution {
     }
 
     /** Validates, then runs; throws {@link ApiException} for an unknown tool or invalid arguments. */
-    public ToolResult execute(String name, ToolCaller caller, JsonNode arguments) {
+    public ToolResult execute(String name, Actor caller, JsonNode arguments) {
         ToolDefinition tool = require(caller.userId(), name);
         JsonNode args = arguments == null || arguments.isNull() || arguments.isMissingNode()
                 ? JsonNodeFactory.instance.objectNode() : arguments;
@@ -71,12 +72,12 @@ public class ToolExecution {
             isError = true;
         }
         long duration = (System.nanoTime() - started) / 1_000_000;
-        events.publishEvent(new ToolExecuted(name, tool.category(), tool.source(), caller, isError, duration,
+        events.publish(new ToolExecuted(name, tool.category(), tool.source(), caller, isError, duration,
                 isError ? String.valueOf(result) : null));
         return new ToolResult(name, result, isError, duration, metadata);
     }
 
-    private Object run(ToolExecutor executor, ToolCaller caller, JsonNode args) {
+    private Object run(ToolExecutor executor, Actor caller, JsonNode args) {
         return executor instanceof CpuBound bound ? cpu.call(() -> bound.execute(caller, args))
                 : executor.execute(caller, args);
     }

@@ -1,5 +1,6 @@
 package ownpilot.gateway.tools;
 
+import ownpilot.gateway.shared.Actor;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
-import ownpilot.gateway.shared.RequestContext;
 import tools.jackson.databind.JsonNode;
 
 /** Batch execution (parallel or in order) and execution streamed as server-sent events. */
@@ -51,7 +51,7 @@ class ToolRunController {
         if (!parallel.isMissingNode() && !parallel.isBoolean()) {
             throw ApiException.validation("parallel", "must be true or false");
         }
-        ToolCaller caller = ToolCaller.user(user.id(), RequestContext.requestId());
+        Actor caller = user.actor();
         long started = System.nanoTime();
         List<Map<String, Object>> results = parallel.asBoolean(true)
                 ? runParallel(executions, caller)
@@ -65,13 +65,13 @@ class ToolRunController {
         return out;
     }
 
-    private List<Map<String, Object>> runInOrder(JsonNode executions, ToolCaller caller) {
+    private List<Map<String, Object>> runInOrder(JsonNode executions, Actor caller) {
         List<Map<String, Object>> results = new ArrayList<>();
         executions.forEach(item -> results.add(runOne(item, caller)));
         return results;
     }
 
-    private List<Map<String, Object>> runParallel(JsonNode executions, ToolCaller caller) {
+    private List<Map<String, Object>> runParallel(JsonNode executions, Actor caller) {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Map<String, Object>>> futures = new ArrayList<>();
             executions.forEach(item -> futures.add(pool.submit(() -> runOne(item, caller))));
@@ -98,7 +98,7 @@ class ToolRunController {
         }
     }
 
-    private Map<String, Object> runOne(JsonNode item, ToolCaller caller) {
+    private Map<String, Object> runOne(JsonNode item, Actor caller) {
         String tool = item.path("tool").asString("");
         if (!item.isObject() || tool.isBlank()) {
             return failure(tool, "Each execution needs a \"tool\" name", 0);
@@ -135,7 +135,7 @@ class ToolRunController {
     SseEmitter stream(@PathVariable String name, @RequestBody(required = false) JsonNode body) {
         JsonNode arguments = ToolRequests.arguments(body);
         ArgumentValidator.validate(execution.require(user.id(), name).parameters(), arguments);
-        ToolCaller caller = ToolCaller.user(user.id(), RequestContext.requestId());
+        Actor caller = user.actor();
         SseEmitter emitter = new SseEmitter(TimeUnit.SECONDS.toMillis(BATCH_DEADLINE_SECONDS));
         Thread.ofVirtual().name("tool-stream-" + name).start(() -> {
             try {

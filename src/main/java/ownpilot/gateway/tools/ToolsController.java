@@ -1,5 +1,6 @@
 package ownpilot.gateway.tools;
 
+import ownpilot.gateway.shared.Actor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
-import ownpilot.gateway.shared.RequestContext;
 import tools.jackson.databind.JsonNode;
 
 /** Lists, describes and runs registered tools (spec §4); streaming and batch live beside it. */
@@ -80,7 +80,7 @@ class ToolsController {
 
     @PostMapping("/{name}/execute")
     ToolResult execute(@PathVariable String name, @RequestBody(required = false) JsonNode body) {
-        return execution.execute(name, ToolCaller.user(user.id(), RequestContext.requestId()),
+        return execution.execute(name, user.actor(),
                 ToolRequests.arguments(body));
     }
 

@@ -82,6 +82,7 @@ class AgentsApiTest extends ApiTestBase {
         assertThat(api.delete("/api/v1/agents/" + id).data().path("deleted").asBoolean()).isTrue();
         assertThat(api.get("/api/v1/agents/" + id).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/tools?agentId=" + id).status()).isEqualTo(404);
+        awaitListeners();
         assertThat(api.get("/api/v1/audit?resourceId=" + id + "&order=asc").data().path("events").valueStream()
                 .map(e -> e.path("type").asString()).toList()).containsExactly("agent.created", "agent.updated",
                 "agent.conversation_reset", "agent.deleted");

@@ -26,6 +26,7 @@ class AuditApiTest extends ApiTestBase {
         postWithId("/api/v1/tools/batch", "{\"executions\":[{\"tool\":\"generate_uuid\"},"
                 + "{\"tool\":\"calculate\",\"arguments\":{\"expression\":\"1/0\"}}]}", requestId);
 
+        awaitListeners();
         Api.Response r = api.get("/api/v1/audit?correlationId=" + requestId + "&order=asc");
         assertThat(r.status()).isEqualTo(200);
         JsonNode events = r.data().path("events");
@@ -54,6 +55,7 @@ class AuditApiTest extends ApiTestBase {
         for (String expr : List.of("1+1", "2+2", "3+3")) {
             postWithId("/api/v1/tools/calculate/execute", "{\"arguments\":{\"expression\":\"" + expr + "\"}}", requestId);
         }
+        awaitListeners();
         JsonNode desc = api.get("/api/v1/audit?correlationId=" + requestId).data().path("events");
         JsonNode asc = api.get("/api/v1/audit?correlationId=" + requestId + "&order=asc").data().path("events");
         assertThat(desc.get(0).path("id").asString()).isEqualTo(asc.get(2).path("id").asString());
@@ -77,11 +79,13 @@ class AuditApiTest extends ApiTestBase {
     @Test
     void statsAndScopedClearing() {
         postWithId("/api/v1/tools/calculate/execute", "{\"arguments\":{\"expression\":\"1\"}}", "stats-1");
+        awaitListeners();
         Api.Response stats = api.get("/api/v1/audit/stats");
         assertThat(stats.data().path("total").asLong()).isPositive();
         assertThat(stats.data().path("byType").path("tool.success").asLong()).isPositive();
         assertThat(stats.data().path("newest").asString()).isNotBlank();
 
+        awaitListeners();
         long before = rows("audit_events");
         Api.Response unscoped = api.delete("/api/v1/audit");
         assertThat(unscoped.status()).isEqualTo(400);

@@ -39,6 +39,7 @@ class AutonomyApiTest extends ApiTestBase {
     }
 
     private List<String> auditTypes(String correlationId) {
+        awaitListeners();
         return api.get("/api/v1/audit?order=asc&correlationId=" + correlationId).data().path("events").valueStream()
                 .map(e -> e.path("type").asString() + ":" + e.path("resource").path("id").asString()).toList();
     }
@@ -104,6 +105,7 @@ class AutonomyApiTest extends ApiTestBase {
         assertThat(api.get("/api/v1/tasks/" + taskId).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/autonomy/approvals/" + approvalId).data().path("status").asString())
                 .isEqualTo("expired");
+        awaitListeners();
         assertThat(api.get("/api/v1/audit?types=approval.expired").data().path("events").findValuesAsString("id"))
                 .isNotEmpty();
     }

@@ -75,6 +75,7 @@ class ChatApiTest extends ChatTestBase {
         assertThat(messages.valueStream().map(m -> m.path("role").asString()).toList())
                 .containsExactly("user", "assistant", "tool", "assistant");
         assertThat(messages.get(1).path("toolCalls").toString()).contains("calculate");
+        awaitListeners();
         assertThat(rows("audit_events")).isPositive();
         long audited = jdbc.sql("SELECT count(*) FROM audit_events WHERE type = 'tool.success' AND resource_id = "
                 + "'calculate'").query(Long.class).single();

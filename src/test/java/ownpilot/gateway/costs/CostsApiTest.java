@@ -1,5 +1,6 @@
 package ownpilot.gateway.costs;
 
+import ownpilot.gateway.shared.Actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class CostsApiTest extends ApiTestBase {
     }
 
     private double record(int in, int out, String error) {
-        return recorder.record(new Usage("default", "openai", priced.id(), "conv_1", "chat", in, out, 120, error));
+        return recorder.record(new Usage(Actor.user("default", "test"), "openai", priced.id(), "conv_1", "chat", in, out, 120, error));
     }
 
     @Test
@@ -51,7 +52,7 @@ class CostsApiTest extends ApiTestBase {
         double cost = record(1_000_000, 500_000, null);
         assertThat(cost).isEqualTo(priced.inputPrice() + priced.outputPrice() / 2);
         record(0, 0, "upstream 500");
-        recorder.record(new Usage("default", "anthropic", catalog.models("anthropic").get(0).id(), null, "chat", 1000,
+        recorder.record(new Usage(Actor.user("default", "test"), "anthropic", catalog.models("anthropic").get(0).id(), null, "chat", 1000,
                 1000, 300, null));
 
         JsonNode summary = api.get("/api/v1/costs?period=day").data().path("summary");

@@ -11,7 +11,7 @@ import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.support.Api;
 import ownpilot.gateway.support.ApiTestBase;
 import ownpilot.gateway.tools.ToolDefinition;
-import ownpilot.gateway.tools.ToolCaller;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.tools.ToolExecution;
 import ownpilot.gateway.tools.ToolRegistry;
 import ownpilot.gateway.tools.ToolResult;
@@ -27,7 +27,7 @@ class PersonalDataToolsTest extends ApiTestBase {
 
     /** Runs a tool and returns its result, failing the test when the tool reports an error. */
     private Object run(String name, JsonNode args) {
-        ToolResult result = tools.execute(name, ToolCaller.user("default", "test"), args);
+        ToolResult result = tools.execute(name, Actor.user("default", "test"), args);
         if (result.isError()) {
             throw new ToolError(String.valueOf(result.result()));
         }

@@ -17,7 +17,7 @@ import ownpilot.gateway.GatewayApplication;
  * The gateway on a random port over a real PostgreSQL: the embedded one in a fresh data directory,
  * or {@code OWNPILOT_TEST_DB_URL} when set. All API tests share this one context.
  */
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {GatewayApplication.class, EventProbe.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestBase {
 
     protected static final FakeDockerEngine DOCKER;
@@ -49,6 +49,7 @@ public abstract class ApiTestBase {
         registry.add("ownpilot.llm.stall-timeout-ms", () -> "1500");
         registry.add("ownpilot.llm.retry-base-ms", () -> "20");
         registry.add("ownpilot.chat.heartbeat-ms", () -> "200");
+        registry.add("ownpilot.events.retry-interval-ms", () -> "200");
         String external = System.getenv("OWNPILOT_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
             registry.add("ownpilot.database.url", () -> external);
@@ -75,6 +76,28 @@ public abstract class ApiTestBase {
     protected void resetBudget() {
         api.post("/api/v1/costs/budget", "{\"dailyLimit\": null, \"monthlyLimit\": null, "
                 + "\"alertThresholds\": [50, 80, 100], \"limitAction\": \"block\"}");
+    }
+
+    /**
+     * Waits (at most 20 s) until every event published so far reached its listeners: audit records and
+     * other reactions are written after the publishing transaction commits, asynchronously.
+     */
+    protected void awaitListeners() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class)
+                .single() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("event listeners did not complete: " + jdbc.sql(
+                        "SELECT listener_id || ' ' || status FROM event_publication WHERE completion_date IS NULL")
+                        .query(String.class).list());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     protected long rows(String table) {

@@ -1,5 +1,6 @@
 package ownpilot.gateway.tools;
 
+import ownpilot.gateway.shared.Actor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,7 +12,7 @@ import ownpilot.gateway.support.ApiTestBase;
 
 class ToolSearchTest extends ApiTestBase {
 
-    private static final ToolCaller CALLER = ToolCaller.user("default", "test");
+    private static final Actor CALLER = Actor.user("default", "test");
 
     @Autowired
     ToolRegistry registry;

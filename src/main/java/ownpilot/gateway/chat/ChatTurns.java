@@ -1,0 +1,79 @@
+package ownpilot.gateway.chat;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import ownpilot.gateway.llm.Cancellation;
+import ownpilot.gateway.shared.Actor;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.Ids;
+
+/**
+ * Runs one chat turn for an actor: the user through {@code POST /chat}, or a background caller (a
+ * trigger, a plan step, a channel message) that has no HTTP request. Every caller goes through the
+ * same path: agent, provider and model resolution, the conversation lock, the tool loop behind the
+ * autonomy gate (a call that needs approval is parked under the actor and waits in
+ * {@code /autonomy/pending}), budgets, usage records and the stored conversation.
+ */
+@Service
+public class ChatTurns {
+
+    /** What a background caller asks: a message, and optionally who answers and where. */
+    public record Turn(String message, String agentId, String provider, String model, String conversationId) {
+
+        public static Turn of(String message) {
+            return new Turn(message, null, null, null, null);
+        }
+    }
+
+    private final ChatSetup setup;
+    private final ChatService service;
+    private final ChatStreams streams;
+    private final ConversationLocks locks;
+
+    ChatTurns(ChatSetup setup, ChatService service, ChatStreams streams, ConversationLocks locks) {
+        this.setup = setup;
+        this.service = service;
+        this.streams = streams;
+        this.locks = locks;
+    }
+
+    /**
+     * Runs the turn to its end and returns the reply; {@code sink} hears the text and progress as they
+     * come ({@link ChatSink#NONE} for nobody). Failures are {@link ApiException}s, the partial answer
+     * stored in the conversation marked partial.
+     */
+    public ChatReply run(Actor actor, Turn turn, ChatSink sink) {
+        if (turn.message() == null || turn.message().isBlank() || turn.message().length() > ChatRequest.MAX_MESSAGE) {
+            throw ApiException.validation("message", "must be 1 to " + ChatRequest.MAX_MESSAGE + " characters");
+        }
+        ChatRequest request = new ChatRequest(turn.message(), turn.conversationId(), turn.agentId(), turn.provider(),
+                turn.model(), false, false, null, List.of(), List.of(), false, null, null);
+        return reply(actor, request, new ChatRun.Client(null, actor.typeName() + ":" + actor.id()), sink);
+    }
+
+    ChatReply reply(Actor actor, ChatRequest request, ChatRun.Client client, ChatSink sink) {
+        ChatSetup.Setup resolved = setup.resolve(actor, request);
+        Runnable unlock = locks.acquire(resolved.conversation().id());
+        try {
+            return service.run(actor, Ids.uuid(), resolved, client, sink, new Cancellation());
+        } catch (ChatFailed failed) {
+            throw failed.error();
+        } finally {
+            unlock.run();
+        }
+    }
+
+    /** The turn as server-sent events on the response; a bad request still fails as a plain HTTP error. */
+    void stream(Actor actor, ChatRequest request, ChatRun.Client client, HttpServletResponse response)
+            throws IOException {
+        ChatSetup.Setup resolved = setup.resolve(actor, request);
+        Runnable unlock = locks.acquire(resolved.conversation().id());
+        try {
+            streams.stream(actor, Ids.uuid(), resolved, client, response);
+        } finally {
+            unlock.run();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package ownpilot.gateway.security;
+
+import java.util.Set;
+
+/** The routes that need no credential in the auth modes: the liveness and readiness probes. */
+final class OpenRoutes {
+
+    static final String[] PROBES = {"/health/live", "/health/ready", "/api/v1/health/live", "/api/v1/health/ready"};
+    private static final Set<String> PROBE_SET = Set.of(PROBES);
+
+    private OpenRoutes() {}
+
+    static boolean isProbe(String uri) {
+        return PROBE_SET.contains(uri);
+    }
+}

@@ -1,0 +1,71 @@
+package ownpilot.gateway.security;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import ownpilot.gateway.shared.EnvelopeWriter;
+
+/**
+ * The request's credential, per {@code OWNPILOT_AUTH}: {@code none} lets every request act as user
+ * {@code default} (and {@link AuthModeGuard} allows it on loopback only); {@code api-key} and
+ * {@code jwt} require a credential on every route but the probes, {@code /ws} included. No sessions,
+ * no cookies, no CSRF tokens: nothing a browser sends by itself authenticates a request (cross-site
+ * writes are refused earlier, by the host and origin checks).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuthProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain gatewaySecurity(HttpSecurity http, AuthProperties auth, AuthModeGuard guard,
+            EnvelopeWriter writer) throws Exception {
+        guard.check();
+        EnvelopeAuthenticationEntryPoint entryPoint = new EnvelopeAuthenticationEntryPoint(writer);
+        RateLimitResponder limited = new RateLimitResponder(writer);
+        http.csrf(c -> c.disable()).cors(c -> c.disable()).formLogin(f -> f.disable()).httpBasic(b -> b.disable())
+                .logout(l -> l.disable()).requestCache(r -> r.disable()).anonymous(a -> a.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(new EnvelopeAccessDeniedHandler(writer)));
+        boolean singleUser = auth.mode() == AuthProperties.Mode.NONE;
+        http.authorizeHttpRequests(a -> {
+            a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+            a.requestMatchers(OpenRoutes.PROBES).permitAll();
+            if (singleUser) {
+                a.anyRequest().permitAll();
+            } else {
+                a.anyRequest().authenticated();
+            }
+        });
+        if (auth.rateLimited()) {
+            http.addFilterAfter(new AddressRateLimitFilter(new RateLimiter(auth.rateLimit().perAddressPerMinute()),
+                    limited), SecurityContextHolderFilter.class);
+        }
+        switch (auth.mode()) {
+            case API_KEY -> http.addFilterBefore(
+                    new ApiKeyAuthenticationFilter(ApiKeys.parse(auth.apiKeys()), entryPoint), AuthorizationFilter.class);
+            case JWT -> http.oauth2ResourceServer(o -> o.authenticationEntryPoint(entryPoint)
+                    .bearerTokenResolver(Credentials::bearer)
+                    .jwt(j -> j.decoder(JwtDecoders.hs256(auth.jwtSecret(), auth.jwtClockSkewSeconds()))));
+            case NONE -> { }
+        }
+        RateLimiter perUser = auth.rateLimited() ? new RateLimiter(auth.rateLimit().perUserPerMinute()) : null;
+        http.addFilterBefore(new ActorBindingFilter(singleUser, perUser, limited), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** No form or basic login exists; this keeps Spring Boot from generating a user and printing its password. */
+    @Bean
+    UserDetailsService noLocalUsers() {
+        return new InMemoryUserDetailsManager();
+    }
+}

@@ -1,0 +1,59 @@
+package ownpilot.gateway.shared;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Retries the reactions that failed: every interval, publications whose listener threw are handed to
+ * it again, with a backoff that doubles per attempt (capped at an hour) and at most {@code maxAttempts}
+ * attempts; after that the publication stays in the registry, failed, for an operator to look at.
+ * Spring Modulith resubmits what a crash left incomplete at start; between starts nothing would.
+ */
+@Component
+class EventRetries {
+
+    private static final Logger log = LoggerFactory.getLogger(EventRetries.class);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    private final FailedEventPublications failed;
+    private final Duration interval;
+    private final int maxAttempts;
+
+    EventRetries(FailedEventPublications failed, @Value("${ownpilot.events.retry-interval-ms:30000}") long intervalMs,
+            @Value("${ownpilot.events.max-attempts:10}") int maxAttempts) {
+        this.failed = failed;
+        this.interval = Duration.ofMillis(Math.max(10, intervalMs));
+        this.maxAttempts = Math.max(1, maxAttempts);
+    }
+
+    @Scheduled(fixedDelayString = "${ownpilot.events.retry-interval-ms:30000}",
+            initialDelayString = "${ownpilot.events.retry-interval-ms:30000}")
+    void retryFailed() {
+        try {
+            failed.resubmit(ResubmissionOptions.defaults().withBatchSize(100).withFilter(this::due));
+        } catch (RuntimeException e) {
+            // the database may be away; the next round tries again
+            log.warn("Could not resubmit failed event publications: {}", e.toString());
+        }
+    }
+
+    private boolean due(EventPublication publication) {
+        int attempts = publication.getCompletionAttempts();
+        if (attempts >= maxAttempts) {
+            return false;
+        }
+        Instant last = publication.getLastResubmissionDate() != null ? publication.getLastResubmissionDate()
+                : publication.getPublicationDate();
+        long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
+        Duration backoff = interval.multipliedBy(factor);
+        return Instant.now().isAfter(last.plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff));
+    }
+}
