@@ -34,6 +34,11 @@ final class LiveClient {
         return session.getId();
     }
 
+    /** The user the connection authenticated as ({@link UserHandshake}). */
+    String userId() {
+        return (String) session.getAttributes().get(UserHandshake.USER_ATTRIBUTE);
+    }
+
     /** False when the queue is full: the client is too slow to keep. */
     boolean offer(WebSocketMessage<?> message) {
         return queue.offer(message);

@@ -33,7 +33,7 @@ class LiveEventRelay {
         p.put("durationMs", e.durationMs());
         p.put("streamed", e.streamed());
         p.put("error", e.error());
-        live.broadcast("chat:completed", p);
+        live.broadcast(e.userId(), "chat:completed", p);
     }
 
     @EventListener
@@ -48,7 +48,7 @@ class LiveEventRelay {
         p.put("durationMs", e.durationMs());
         p.put("error", e.error());
         p.put("correlationId", e.actor().correlationId());
-        live.broadcast("tool:executed", p);
+        live.broadcast(e.actor().userId(), "tool:executed", p);
     }
 
     @EventListener
@@ -59,12 +59,12 @@ class LiveEventRelay {
         p.put("risk", e.risk());
         p.put("reason", e.reason());
         p.put("correlationId", e.actor().correlationId());
-        live.broadcast("approval:requested", p);
+        live.broadcast(e.userId(), "approval:requested", p);
     }
 
     @EventListener
     void on(BudgetAlerted e) {
-        live.broadcast("budget:alert", Map.of("window", e.window(), "threshold", e.threshold(), "used", e.used(),
+        live.broadcast(e.userId(), "budget:alert", Map.of("window", e.window(), "threshold", e.threshold(), "used", e.used(),
                 "limit", e.limit()));
     }
 }

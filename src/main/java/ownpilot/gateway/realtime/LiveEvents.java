@@ -48,10 +48,10 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
         return clients.size();
     }
 
-    /** Sends an event to every connected client. */
-    void broadcast(String type, Object payload) {
+    /** Sends an event to every client connected as that user; nobody else hears of it. */
+    void broadcast(String userId, String type, Object payload) {
         TextMessage frame = frame(type, payload);
-        clients.values().forEach(c -> send(c, frame));
+        clients.values().stream().filter(c -> userId.equals(c.userId())).forEach(c -> send(c, frame));
     }
 
     @Override

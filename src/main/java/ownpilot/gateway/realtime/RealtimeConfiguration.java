@@ -29,7 +29,7 @@ class RealtimeConfiguration implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(events, "/ws").setAllowedOriginPatterns(origins.patterns().toArray(String[]::new));
+        registry.addHandler(events, "/ws").addInterceptors(new UserHandshake()).setAllowedOriginPatterns(origins.patterns().toArray(String[]::new));
     }
 
     @Bean

@@ -40,7 +40,7 @@ class SlowClientApiTest extends ApiTestBase {
             assertThat(waitUntil(() -> live.connected() == before + 2)).isTrue();
             String padding = "x".repeat(1024);
             for (int i = 0; i < EVENTS; i++) {
-                live.broadcast("bench:event", Map.of("n", i, "padding", padding));
+                live.broadcast("default", "bench:event", Map.of("n", i, "padding", padding));
                 int sent = i + 1;
                 // paced by the reading client only: with one shared sender, the stalled client stops it here
                 assertThat(waitUntil(() -> sent - received.get() < 1_000)).as("the reader is stuck at %d of %d",

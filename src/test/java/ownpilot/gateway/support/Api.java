@@ -15,9 +15,22 @@ public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final java.util.Map<String, String> headers;
 
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, java.util.Map.of());
+    }
+
+    private Api(String base, java.util.Map<String, String> headers) {
+        this.base = base;
+        this.headers = headers;
+    }
+
+    /** The same client sending this header on every request too (e.g. a credential). */
+    public Api with(String header, String value) {
+        var more = new java.util.LinkedHashMap<>(headers);
+        more.put(header, value);
+        return new Api(base, java.util.Map.copyOf(more));
     }
 
     public record Response(int status, JsonNode body, HttpResponse<String> raw) {
@@ -57,6 +70,7 @@ public final class Api {
     /** Sends a raw request, e.g. with custom headers or a body that is not JSON. */
     public Response send(HttpRequest.Builder request) {
         try {
+            headers.forEach(request::header);
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String text = response.body();
