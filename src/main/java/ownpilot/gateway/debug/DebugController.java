@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ownpilot.gateway.shared.CurrentUser;
 import ownpilot.gateway.shared.JsonFields;
 import ownpilot.gateway.shared.QueryParams;
 import tools.jackson.databind.JsonNode;
@@ -22,15 +23,18 @@ class DebugController {
 
     private final DebugLog log;
 
-    DebugController(DebugLog log) {
+    private final CurrentUser user;
+
+    DebugController(DebugLog log, CurrentUser user) {
         this.log = log;
+        this.user = user;
     }
 
     @GetMapping
     Map<String, Object> entries(@RequestParam Map<String, String> params) {
-        List<DebugLog.Entry> entries = log.recent(new QueryParams(params).integer("count", 50, 1, 10_000));
+        List<DebugLog.Entry> entries = log.recent(user.id(), new QueryParams(params).integer("count", 50, 1, 10_000));
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("totalEntries", log.size());
+        summary.put("totalEntries", log.size(user.id()));
         summary.put("requestCount", entries.stream().filter(e -> e.type().equals("request")).count());
         summary.put("responseCount", entries.stream().filter(e -> e.type().equals("response")).count());
         summary.put("errorCount", entries.stream().filter(e -> e.type().equals("error")).count());
@@ -45,13 +49,13 @@ class DebugController {
 
     @GetMapping("/recent")
     Map<String, Object> recent(@RequestParam Map<String, String> params) {
-        List<DebugLog.Entry> entries = log.recent(new QueryParams(params).integer("count", 10, 1, 10_000));
+        List<DebugLog.Entry> entries = log.recent(user.id(), new QueryParams(params).integer("count", 10, 1, 10_000));
         return Map.of("count", entries.size(), "entries", entries);
     }
 
     @DeleteMapping
     Map<String, Object> clear() {
-        int cleared = log.clear();
+        int cleared = log.clear(user.id());
         return Map.of("cleared", cleared, "message", "Debug log cleared (" + cleared + " entries)");
     }
 

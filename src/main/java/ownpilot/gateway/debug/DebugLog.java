@@ -24,7 +24,7 @@ class DebugLog {
     record Entry(String type, String timestamp, String provider, String model, Object data, Long duration) {}
 
     private final int capacity;
-    private final Deque<Entry> entries = new ArrayDeque<>();
+    private final Deque<Owned> entries = new ArrayDeque<>();
     private volatile boolean enabled = true;
 
     DebugLog(@Value("${ownpilot.debug.capacity:200}") int capacity) {
@@ -42,9 +42,9 @@ class DebugLog {
         request.put("endpoint", call.endpoint());
         request.put("messages", call.messages());
         request.put("tools", call.toolCount());
-        add(new Entry("request", now(), call.provider(), call.model(), request, null));
+        add(call.userId(), new Entry("request", now(), call.provider(), call.model(), request, null));
         for (Map<String, Object> retry : call.retries()) {
-            add(new Entry("retry", now(), call.provider(), call.model(), retry, null));
+            add(call.userId(), new Entry("retry", now(), call.provider(), call.model(), retry, null));
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("provider", call.provider());
@@ -59,7 +59,7 @@ class DebugLog {
         if (call.error() != null) {
             response.put("error", call.error());
         }
-        add(new Entry(call.success() ? "response" : "error", now(), call.provider(), call.model(), response,
+        add(call.userId(), new Entry(call.success() ? "response" : "error", now(), call.provider(), call.model(), response,
                 call.durationMs()));
     }
 
@@ -76,23 +76,23 @@ class DebugLog {
         if (run.error() != null) {
             data.put("error", run.error());
         }
-        add(new Entry("tool_result", now(), null, null, data, run.durationMs()));
+        add(run.actor().userId(), new Entry("tool_result", now(), null, null, data, run.durationMs()));
     }
 
-    /** The newest {@code count} entries, oldest first. */
-    synchronized List<Entry> recent(int count) {
-        List<Entry> all = new ArrayList<>(entries);
+    /** The user's newest {@code count} entries, oldest first. */
+    synchronized List<Entry> recent(String userId, int count) {
+        List<Entry> all = entries.stream().filter(e -> e.userId().equals(userId)).map(Owned::entry).toList();
         return all.subList(Math.max(0, all.size() - count), all.size());
     }
 
-    synchronized int size() {
-        return entries.size();
+    synchronized int size(String userId) {
+        return (int) entries.stream().filter(e -> e.userId().equals(userId)).count();
     }
 
-    synchronized int clear() {
-        int n = entries.size();
-        entries.clear();
-        return n;
+    synchronized int clear(String userId) {
+        int before = entries.size();
+        entries.removeIf(e -> e.userId().equals(userId));
+        return before - entries.size();
     }
 
     boolean enabled() {
@@ -103,13 +103,16 @@ class DebugLog {
         enabled = on;
     }
 
-    private synchronized void add(Entry e) {
+    private synchronized void add(String userId, Entry e) {
         if (entries.size() >= capacity) {
             entries.removeFirst();
         }
-        entries.addLast(new Entry(e.type(), e.timestamp(), e.provider(), e.model(), SecretMask.deep(e.data()),
-                e.duration()));
+        entries.addLast(new Owned(userId, new Entry(e.type(), e.timestamp(), e.provider(), e.model(),
+                SecretMask.deep(e.data()), e.duration())));
     }
+
+    /** An entry and the user whose call it records: each user reads only their own. */
+    private record Owned(String userId, Entry entry) {}
 
     private static String now() {
         return Instant.now().toString();
