@@ -10,8 +10,10 @@ import ownpilot.gateway.shared.Actor;
 /**
  * Everything one chat run needs, fixed before it starts: who asks, which conversation and model,
  * the context sent to the model, the tools it sees and the loop's bounds. The actor is who started the
- * turn (the user through the API, a trigger, a channel...); tools are called by the agent that answers,
- * {@code agentId} ({@code chat} without one), under the same correlation id.
+ * turn (the user through the API, a trigger, a channel...). In a user's chat, tools are called by the
+ * agent that answers, {@code agentId} ({@code chat} without one); in a background turn by the
+ * background actor itself, so that its approvals and audit records name the trigger or plan that
+ * caused them. Either way under the turn's correlation id.
  */
 record ChatRun(Actor actor, String conversationId, String messageId, String agentId,
         String provider, ModelEndpoint endpoint, String model, List<ModelMessage> context, List<ModelTool> tools, List<String> directTools,
@@ -23,7 +25,7 @@ record ChatRun(Actor actor, String conversationId, String messageId, String agen
     }
 
     Actor toolCaller() {
-        return actor.as(Actor.Type.agent, agentId);
+        return actor.type() == Actor.Type.user ? actor.as(Actor.Type.agent, agentId) : actor;
     }
 
     /** Waits until the start of the turn is stored; every later write of the run comes after it. */
