@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import ownpilot.gateway.autonomy.ApprovalDecided.Decision;
 import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.DomainEvents;
 import ownpilot.gateway.shared.Ids;
 import ownpilot.gateway.tools.ToolDefinition;
 import ownpilot.gateway.tools.ToolExecution;
-import ownpilot.gateway.tools.ToolFailure;
-import ownpilot.gateway.tools.ToolOutput;
+import ownpilot.gateway.tools.GateVerdict;
+import ownpilot.gateway.tools.ToolGate;
 import ownpilot.gateway.tools.ToolResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * 1 Supervised → only {@code low} risk runs; 2 Guided → all but {@code critical} runs; 3 Autonomous → runs.
  */
 @Service
-public class AutonomyGate {
+public class AutonomyGate implements ToolGate {
 
     private final AutonomyConfigService configs;
     private final ApprovalRepository approvals;
@@ -80,38 +79,29 @@ public class AutonomyGate {
     }
 
     /**
-     * The gate itself: validates the arguments, then runs the call, parks it (returning the pending
-     * approval) or refuses it. Every step is audited with the caller's correlation id.
+     * The gate itself, on a call already validated: lets it run, parks it for approval (the answer is
+     * the pending approval), or refuses it. Parking and refusing are recorded under the caller.
      */
-    public Object run(Actor caller, String toolName, JsonNode arguments) {
-        ToolDefinition tool = execution.require(caller.userId(), toolName);
-        execution.validate(tool, arguments);
+    @Override
+    public ToolGate.Decision decide(Actor caller, ToolDefinition tool, JsonNode arguments) {
         Risk risk = assess(caller.userId(), tool, arguments);
         return switch (risk.decision()) {
             case blocked -> {
-                events.publish(new ToolBlocked(caller, toolName, risk.level()));
-                throw new ToolFailure("Tool \"" + toolName + "\" is " + risk.decisionReason() + ".",
-                        decision(toolName, risk, null));
+                events.publish(new ToolBlocked(caller, tool.name(), risk.level()));
+                yield new ToolGate.Decision(verdict(tool.name(), risk, null),
+                        "Tool \"" + tool.name() + "\" is " + risk.decisionReason() + ".");
             }
-            case auto_approve -> unwrap(execution.execute(toolName, caller, arguments), toolName, risk);
+            case auto_approve -> new ToolGate.Decision(verdict(tool.name(), risk, null), null);
             case needs_approval -> {
                 Map<String, Object> parked = park(caller, tool, arguments, risk);
-                yield new ToolOutput(parked, decision(toolName, risk, (String) parked.get("approvalId")));
+                yield new ToolGate.Decision(verdict(tool.name(), risk, (String) parked.get("approvalId")), parked);
             }
         };
     }
 
-    /** The gate's verdict, attached to the result's metadata so callers such as chat can report it. */
-    private static Map<String, Object> decision(String tool, Risk risk, String approvalId) {
-        Map<String, Object> autonomy = new LinkedHashMap<>();
-        autonomy.put("tool", tool);
-        autonomy.put("decision", risk.decision().name());
-        autonomy.put("reason", risk.decisionReason());
-        autonomy.put("risk", risk.level());
-        if (approvalId != null) {
-            autonomy.put("approvalId", approvalId);
-        }
-        return Map.of("autonomy", autonomy);
+    private static GateVerdict verdict(String tool, Risk risk, String approvalId) {
+        return new GateVerdict(tool, GateVerdict.Decision.valueOf(risk.decision().name()), risk.decisionReason(),
+                risk.level(), approvalId);
     }
 
     private Map<String, Object> park(Actor caller, ToolDefinition tool, JsonNode arguments, Risk risk) {
@@ -146,7 +136,7 @@ public class AutonomyGate {
         Approval approval = transactions.execute(tx -> {
             Approval decided = approvals.decide(decider.userId(), id, "approved", null)
                     .orElseThrow(() -> ApprovalProblems.notPending(approvals, decider.userId(), id));
-            events.publish(new ApprovalDecided(decider, id, decided.tool(), Decision.approved, null));
+            events.publish(new ApprovalDecided(decider, id, decided.tool(), ApprovalDecided.Decision.approved, null));
             if (grantMinutes != null) {
                 approvals.grant(Ids.prefixed("grant"), decider.userId(), decided.tool(),
                         grantAnyArguments ? null : CanonicalJson.hash(decided.arguments()), id, grantMinutes);
@@ -166,7 +156,7 @@ public class AutonomyGate {
         return transactions.execute(tx -> {
             Approval approval = approvals.decide(decider.userId(), id, "rejected", reason)
                     .orElseThrow(() -> ApprovalProblems.notPending(approvals, decider.userId(), id));
-            events.publish(new ApprovalDecided(decider, id, approval.tool(), Decision.rejected, reason));
+            events.publish(new ApprovalDecided(decider, id, approval.tool(), ApprovalDecided.Decision.rejected, reason));
             return approval;
         });
     }
@@ -181,19 +171,9 @@ public class AutonomyGate {
             for (Approval expired : approvals.expireOverdue(caller.userId())) {
                 Actor gateway = new Actor(caller.userId(), Actor.Type.system, "autonomy",
                         expired.correlationId() == null ? Ids.prefixed("sys") : expired.correlationId());
-                events.publish(new ApprovalDecided(gateway, expired.id(), expired.tool(), Decision.expired, null));
+                events.publish(new ApprovalDecided(gateway, expired.id(), expired.tool(), ApprovalDecided.Decision.expired, null));
             }
         });
     }
 
-    private static Object unwrap(ToolResult result, String toolName, Risk risk) {
-        Map<String, Object> metadata = new LinkedHashMap<>(decision(toolName, risk, null));
-        if (result.metadata() != null) {
-            metadata.putAll(result.metadata());
-        }
-        if (result.isError()) {
-            throw new ToolFailure(String.valueOf(result.result()), metadata);
-        }
-        return new ToolOutput(result.result(), metadata);
-    }
 }

@@ -19,7 +19,11 @@ import ownpilot.gateway.shared.Ids;
 @Service
 public class ChatTurns {
 
-    /** What a background caller asks: a message, and optionally who answers and where. */
+    /**
+     * What a background caller asks: a message, and optionally who answers and where. Without a
+     * conversation id the turn starts a new conversation (an agent's turn continues the agent's), so
+     * a job never writes into the chat the user has open.
+     */
     public record Turn(String message, String agentId, String provider, String model, String conversationId) {
 
         public static Turn of(String message) {
@@ -49,7 +53,8 @@ public class ChatTurns {
             throw ApiException.validation("message", "must be 1 to " + ChatRequest.MAX_MESSAGE + " characters");
         }
         ChatRequest request = new ChatRequest(turn.message(), turn.conversationId(), turn.agentId(), turn.provider(),
-                turn.model(), false, false, null, List.of(), List.of(), false, null, null);
+                turn.model(), false, false, null, List.of(), List.of(),
+                turn.conversationId() == null && turn.agentId() == null, null, null);
         return reply(actor, request, new ChatRun.Client(null, actor.typeName() + ":" + actor.id()), sink);
     }
 

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import ownpilot.gateway.llm.ModelToolCall;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.Actor;
+import ownpilot.gateway.tools.GateVerdict;
 import ownpilot.gateway.tools.ToolExecution;
 import ownpilot.gateway.tools.ToolResult;
 import tools.jackson.core.JacksonException;
@@ -85,21 +86,20 @@ class ToolCallRunner {
     }
 
     private void reportAutonomy(ChatRun run, ModelToolCall call, String shownName, ToolResult result) {
-        if (result.metadata() == null || !(result.metadata().get("autonomy") instanceof Map<?, ?> verdict)) {
+        GateVerdict verdict = result.autonomy();
+        if (verdict == null) {
             return;
         }
-        String decision = String.valueOf(verdict.get("decision"));
-        String reason = String.valueOf(verdict.get("reason"));
-        run.trace().autonomy(shownName, decision.equals("auto_approve"), reason);
-        if (decision.equals("auto_approve")) {
+        run.trace().autonomy(shownName, verdict.runs(), verdict.reason());
+        if (verdict.runs()) {
             return;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("type", decision.equals("blocked") ? "tool_blocked" : "approval_required");
+        out.put("type", verdict.decision() == GateVerdict.Decision.blocked ? "tool_blocked" : "approval_required");
         out.put("toolCall", Map.of("id", id(call), "name", shownName));
-        out.put("reason", reason);
-        if (verdict.get("approvalId") != null) {
-            out.put("approvalId", verdict.get("approvalId"));
+        out.put("reason", verdict.reason());
+        if (verdict.approvalId() != null) {
+            out.put("approvalId", verdict.approvalId());
         }
         out.put("timestamp", Instant.now().toString());
         run.sink().autonomy(out);

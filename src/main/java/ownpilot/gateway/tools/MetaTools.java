@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The meta-tools through which the model finds and learns tools: {@code search_tools} and
- * {@code get_tool_help}. They never list themselves.
+ * The meta-tools through which the model finds, learns and runs tools: {@code search_tools},
+ * {@code get_tool_help} and {@code use_tool}. They never list themselves. {@code use_tool} has no
+ * executor of its own: {@link ToolExecution} runs the tool it names, through the {@link ToolGate}.
  */
 @Component
 class MetaTools implements ToolProvider {
@@ -34,7 +35,14 @@ class MetaTools implements ToolProvider {
                         CATEGORY, "meta", List.of("search", "find", "tools", "discover"), this::search),
                 new ToolDefinition("get_tool_help", "Explain a tool's parameters with an example call",
                         ToolSchema.object().string("tool_name", "The tool's name", true, 64).build(),
-                        CATEGORY, "meta", List.of("help", "parameters", "usage"), this::help));
+                        CATEGORY, "meta", List.of("help", "parameters", "usage"), this::help),
+                new ToolDefinition(ToolExecution.USE_TOOL, "Run a tool by name with its arguments (find tools with "
+                        + "search_tools, learn them with get_tool_help)",
+                        ToolSchema.object().string("tool_name", "The tool to run", true, 64)
+                                .any("arguments", "The tool's arguments as an object", true).build(),
+                        CATEGORY, "meta", List.of("run", "execute", "call", "tool"), (caller, args) -> {
+                            throw new IllegalStateException("use_tool is run by ToolExecution");
+                        }));
     }
 
     private Object search(Actor caller, JsonNode args) {

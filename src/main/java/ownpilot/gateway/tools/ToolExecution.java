@@ -4,6 +4,7 @@ import ownpilot.gateway.shared.Actor;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.shared.ApiException;
@@ -22,14 +23,18 @@ public class ToolExecution {
 
     private static final Logger log = LoggerFactory.getLogger(ToolExecution.class);
 
+    static final String USE_TOOL = "use_tool";
+
     private final ToolRegistry registry;
     private final DomainEvents events;
     private final CpuPool cpu;
+    private final ObjectProvider<ToolGate> gate;
 
-    ToolExecution(ToolRegistry registry, DomainEvents events, CpuPool cpu) {
+    ToolExecution(ToolRegistry registry, DomainEvents events, CpuPool cpu, ObjectProvider<ToolGate> gate) {
         this.registry = registry;
         this.events = events;
         this.cpu = cpu;
+        this.gate = gate;
     }
 
     /** The built-in or the user's own tool of that name; 404 {@code TOOL_NOT_FOUND} otherwise. */
@@ -43,12 +48,45 @@ public class ToolExecution {
         ArgumentValidator.validate(tool.parameters(), arguments);
     }
 
-    /** Validates, then runs; throws {@link ApiException} for an unknown tool or invalid arguments. */
+    /**
+     * Validates, then runs; throws {@link ApiException} for an unknown tool or invalid arguments.
+     * {@code use_tool} is not a tool of its own here: it names the tool to run, which passes the
+     * autonomy gate and is looked up, validated, run and recorded once.
+     */
     public ToolResult execute(String name, Actor caller, JsonNode arguments) {
         ToolDefinition tool = require(caller.userId(), name);
-        JsonNode args = arguments == null || arguments.isNull() || arguments.isMissingNode()
-                ? JsonNodeFactory.instance.objectNode() : arguments;
+        JsonNode args = orEmpty(arguments);
         ArgumentValidator.validate(tool.parameters(), args);
+        return name.equals(USE_TOOL) ? gated(caller, args) : run(tool, caller, args);
+    }
+
+    private ToolResult gated(Actor caller, JsonNode useToolArgs) {
+        String name = useToolArgs.path("tool_name").asString();
+        JsonNode args = useToolArgs.get("arguments");
+        if (name.equals(USE_TOOL)) {
+            return new ToolResult(USE_TOOL, "use_tool cannot run itself; name the tool to run", true, 0);
+        }
+        if (args == null || !args.isObject()) {
+            return new ToolResult(name, "arguments must be a JSON object", true, 0);
+        }
+        ToolDefinition tool;
+        try {
+            tool = require(caller.userId(), name);
+            ArgumentValidator.validate(tool.parameters(), args);
+        } catch (ApiException e) {
+            // the assistant's mistake about the inner tool: an answer it can correct, not a failed request
+            return new ToolResult(name, e.getMessage(), true, 0);
+        }
+        ToolGate.Decision decision = gate.getObject().decide(caller, tool, args);
+        if (!decision.verdict().runs()) {
+            boolean refused = decision.verdict().decision() == GateVerdict.Decision.blocked;
+            return new ToolResult(name, decision.answer(), refused, 0, null, decision.verdict());
+        }
+        return run(tool, caller, args).gated(decision.verdict());
+    }
+
+    private ToolResult run(ToolDefinition tool, Actor caller, JsonNode args) {
+        String name = tool.name();
         long started = System.nanoTime();
         Object result;
         Map<String, Object> metadata = null;
@@ -75,6 +113,11 @@ public class ToolExecution {
         events.publish(new ToolExecuted(name, tool.category(), tool.source(), caller, isError, duration,
                 isError ? String.valueOf(result) : null));
         return new ToolResult(name, result, isError, duration, metadata);
+    }
+
+    private static JsonNode orEmpty(JsonNode arguments) {
+        return arguments == null || arguments.isNull() || arguments.isMissingNode()
+                ? JsonNodeFactory.instance.objectNode() : arguments;
     }
 
     private Object run(ToolExecutor executor, Actor caller, JsonNode args) {

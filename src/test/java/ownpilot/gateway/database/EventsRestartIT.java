@@ -26,8 +26,9 @@ class EventsRestartIT {
         try (ConfigurableApplicationContext first = start(dataDir)) {
             first.getBean(EventProbe.class).publish(id);
             JdbcClient jdbc = first.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-                    .query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL "
+                    + "AND serialized_event LIKE :id").param("id", "%" + id + "%").query(Long.class).single())
+                    .isEqualTo(1);
         }
         EventProbe.unblock(id);
         assertThat(EventProbe.delivered(id)).isFalse();
