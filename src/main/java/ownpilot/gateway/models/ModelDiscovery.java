@@ -1,20 +1,16 @@
 package ownpilot.gateway.models;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.shared.ApiException;
-import ownpilot.gateway.shared.OutboundAddresses;
+import ownpilot.gateway.shared.OutboundHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,11 +31,11 @@ class ModelDiscovery {
     record Found(String sourceUrl, List<String> modelIds) {}
 
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(8))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final OutboundHttp http;
 
-    ModelDiscovery(JsonMapper json) {
+    ModelDiscovery(JsonMapper json, OutboundHttp http) {
         this.json = json;
+        this.http = http;
     }
 
     Found discover(String providerType, String baseUrl, String discoveryEndpoint, String apiKey) {
@@ -77,25 +73,12 @@ class ModelDiscovery {
     }
 
     private List<String> fetch(URI uri, String apiKey, boolean ollama) {
+        Map<String, String> headers = apiKey == null ? Map.of("Accept", "application/json")
+                : Map.of("Accept", "application/json", "Authorization", "Bearer " + apiKey);
         try {
-            checkAddress(uri);
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(8))
-                    .header("Accept", "application/json").GET();
-            if (apiKey != null) {
-                request.header("Authorization", "Bearer " + apiKey);
-            }
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    return List.of();
-                }
-                byte[] bytes = body.readNBytes((int) MAX_BYTES + 1);
-                return bytes.length > MAX_BYTES ? List.of() : ids(json.readTree(bytes), ollama);
-            }
-        } catch (IOException | JacksonException | IllegalArgumentException e) {
-            return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            OutboundHttp.Response response = http.get(uri, headers, Duration.ofSeconds(8), MAX_BYTES);
+            return response.status() != 200 ? List.of() : ids(json.readTree(response.body()), ollama);
+        } catch (OutboundHttp.OutboundException | JacksonException e) {
             return List.of();
         }
     }
@@ -114,13 +97,6 @@ class ModelDiscovery {
             }
         }
         return List.copyOf(ids);
-    }
-
-    /** Literal addresses are checked here; names are checked on the lookup the connection uses. */
-    static void checkAddress(URI uri) {
-        if (OutboundAddresses.forbiddenLiteral(uri)) {
-            throw new IllegalArgumentException("Refusing to contact " + uri.getHost());
-        }
     }
 
     /** {@code org/llama3.1:8b-instruct} → {@code Llama3.1 8b Instruct}. */

@@ -1,11 +1,7 @@
 package ownpilot.gateway.models;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,7 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.settings.ProviderIds;
 import ownpilot.gateway.shared.ApiException;
-import ownpilot.gateway.shared.OutboundAddresses;
+import ownpilot.gateway.shared.OutboundHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -40,13 +36,13 @@ class ModelsDevSync {
     private final ModelCatalog catalog;
     private final JsonMapper json;
     private final URI source;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final OutboundHttp http;
 
-    ModelsDevSync(ModelCatalog catalog, JsonMapper json,
+    ModelsDevSync(ModelCatalog catalog, JsonMapper json, OutboundHttp http,
             @Value("${ownpilot.models.sync-url:https://models.dev/api.json}") String source) {
         this.catalog = catalog;
         this.json = json;
+        this.http = http;
         this.source = URI.create(source);
     }
 
@@ -159,32 +155,25 @@ class ModelsDevSync {
     }
 
     private JsonNode fetch() {
-        if (OutboundAddresses.forbiddenLiteral(source)) {
-            throw unavailable("the sync URL points at a link-local or cloud metadata address");
-        }
         try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(source)
-                    .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw unavailable("models.dev answered HTTP " + response.statusCode());
-                }
-                byte[] bytes = body.readNBytes((int) MAX_BYTES + 1);
-                if (bytes.length > MAX_BYTES) {
-                    throw unavailable("the models.dev answer is larger than " + MAX_BYTES + " bytes");
-                }
-                JsonNode document = json.readTree(bytes);
-                if (!document.isObject() || document.isEmpty()) {
-                    throw unavailable("the models.dev answer is not a catalog");
-                }
-                return document;
+            OutboundHttp.Response response = http.get(source, Map.of("Accept", "application/json"),
+                    Duration.ofSeconds(30), MAX_BYTES);
+            if (response.status() != 200) {
+                throw unavailable("models.dev answered HTTP " + response.status());
             }
-        } catch (IOException | JacksonException e) {
-            throw unavailable("models.dev is not reachable (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted");
+            JsonNode document = json.readTree(response.body());
+            if (!document.isObject() || document.isEmpty()) {
+                throw unavailable("the models.dev answer is not a catalog");
+            }
+            return document;
+        } catch (OutboundHttp.OutboundException e) {
+            throw unavailable(switch (e.reason()) {
+                case FORBIDDEN_ADDRESS -> "the sync URL points at a link-local or cloud metadata address";
+                case TOO_LARGE -> "the models.dev answer is larger than " + MAX_BYTES + " bytes";
+                case UNREACHABLE -> "models.dev is not reachable (" + e.getMessage() + ")";
+            });
+        } catch (JacksonException e) {
+            throw unavailable("the models.dev answer is not JSON");
         }
     }
 
