@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import ownpilot.gateway.shared.TtlCache;
+import ownpilot.gateway.shared.SharedCaches;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
@@ -19,14 +19,15 @@ class BudgetRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final TtlCache<String, Budget> cache = new TtlCache<>(5000, 10_000);
+    private final SharedCaches.Named<Budget> cache;
 
-    BudgetRepository(JdbcClient jdbc, JsonMapper json) {
+    BudgetRepository(JdbcClient jdbc, JsonMapper json, SharedCaches caches) {
         this.jdbc = jdbc;
         this.json = json;
+        this.cache = caches.cache("budgets", 10_000);
     }
 
-    /** Read before every model call, so cached; {@link #save} refreshes this process's copy. */
+    /** Read before every model call, so cached; {@link #save} refreshes the copy of every replica. */
     Budget find(String userId) {
         return cache.get(userId, this::load);
     }

@@ -1,15 +1,16 @@
 package ownpilot.gateway.llm;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.models.ModelEndpoint;
 
 /**
  * Built langchain4j models, reused across calls with the same endpoint, key and sampling settings
- * (building one costs service lookups and client setup on every call otherwise). Least recently used
- * models beyond the bound are dropped.
+ * (building one costs service lookups and client setup on every call otherwise). Models beyond the
+ * bound are dropped, least used first; a model is built once per key, without blocking calls that
+ * need other models while it is built.
  */
 @Component
 class ModelCache {
@@ -27,20 +28,15 @@ class ModelCache {
     }
 
     private final UpstreamHttpClient http;
-    private final Map<Key, StreamingChatModel> models = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, StreamingChatModel> eldest) {
-            return size() > MAX_MODELS;
-        }
-    };
+    private final Cache<Key, StreamingChatModel> models = Caffeine.newBuilder().maximumSize(MAX_MODELS).build();
 
     ModelCache(LlmTransport transport) {
         this.http = new UpstreamHttpClient(transport.http, transport.headersTimeout, transport.readers);
     }
 
-    synchronized StreamingChatModel get(ModelEndpoint endpoint, ModelRequest request) {
+    StreamingChatModel get(ModelEndpoint endpoint, ModelRequest request) {
         Key key = new Key(endpoint.type(), endpoint.baseUrl(), endpoint.apiKey(), request.model(),
                 request.maxTokens(), request.temperature());
-        return models.computeIfAbsent(key, k -> LangchainModels.streaming(endpoint, request, http.builder()));
+        return models.get(key, k -> LangchainModels.streaming(endpoint, request, http.builder()));
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
+import ownpilot.gateway.shared.PgNotifications;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Connected live-event clients. Every frame is {@code {type, payload, timestamp}}. Each client has
  * its own bounded queue and writer ({@link LiveClient}): publishing never waits, and a client that
  * stops reading is dropped, when its queue is full or a send has been blocked for
- * {@value #SEND_TIME_LIMIT_MS} ms, without slowing anyone else.
+ * {@value #SEND_TIME_LIMIT_MS} ms, without slowing anyone else. Events raised on other replicas arrive
+ * through {@link PgNotifications}.
  */
 @Component
 class LiveEvents extends TextWebSocketHandler implements DisposableBean {
@@ -36,10 +38,15 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
     private final Map<String, LiveClient> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
             "ws-watchdog"));
-    private final JsonMapper json;
+    private static final String CHANNEL = "ownpilot_live";
 
-    LiveEvents(JsonMapper json) {
+    private final JsonMapper json;
+    private final PgNotifications replicas;
+
+    LiveEvents(JsonMapper json, PgNotifications replicas) {
         this.json = json;
+        this.replicas = replicas;
+        replicas.subscribe(CHANNEL, this::fromReplica);
         watchdog.scheduleWithFixedDelay(this::dropStuck, 250, 250, TimeUnit.MILLISECONDS);
         watchdog.scheduleWithFixedDelay(this::ping, 30, 30, TimeUnit.SECONDS);
     }
@@ -48,10 +55,22 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
         return clients.size();
     }
 
-    /** Sends an event to every client connected as that user; nobody else hears of it. */
+    /**
+     * Sends an event to every client connected as that user, on this replica and the others; nobody
+     * else hears of it.
+     */
     void broadcast(String userId, String type, Object payload) {
-        TextMessage frame = frame(type, payload);
+        deliver(userId, frame(type, payload));
+        replicas.send(CHANNEL, json.writeValueAsString(Map.of("userId", userId, "type", type, "payload", payload)));
+    }
+
+    private void deliver(String userId, TextMessage frame) {
         clients.values().stream().filter(c -> userId.equals(c.userId())).forEach(c -> send(c, frame));
+    }
+
+    private void fromReplica(String message) {
+        JsonNode event = json.readTree(message);
+        deliver(event.path("userId").asString(), frame(event.path("type").asString(), event.get("payload")));
     }
 
     @Override

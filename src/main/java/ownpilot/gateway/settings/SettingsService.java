@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.shared.ApiException;
-import ownpilot.gateway.shared.TtlCache;
+import ownpilot.gateway.shared.SharedCaches;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
@@ -25,10 +25,11 @@ public class SettingsService {
     private static final int MAX_VALUE_CHARS = 16_384;
 
     private final SettingsRepository repository;
-    private final TtlCache<String, ZoneId> zones = new TtlCache<>(5000, 10_000);
+    private final SharedCaches.Named<ZoneId> zones;
 
-    SettingsService(SettingsRepository repository) {
+    SettingsService(SettingsRepository repository, SharedCaches caches) {
         this.repository = repository;
+        this.zones = caches.cache("timezones", 10_000);
     }
 
     public Optional<JsonNode> get(String userId, String key) {

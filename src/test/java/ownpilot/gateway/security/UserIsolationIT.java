@@ -146,7 +146,8 @@ class UserIsolationIT {
         assertThat(llm.requests()).as("bob's chat never reached alice's provider").hasSize(1);
 
         assertThat(alice.post("/api/v1/costs/budget", Map.of("dailyLimit", 3.5)).status()).isEqualTo(200);
-        assertThat(bob.get("/api/v1/costs/budget").raw().body()).doesNotContain("3.5");
+        assertThat(alice.get("/api/v1/costs/budget").data().path("daily").path("limit").asDouble()).isEqualTo(3.5);
+        assertThat(bob.get("/api/v1/costs/budget").data().path("daily").path("limit").isNull()).isTrue();
 
         String local = alice.post("/api/v1/local-providers", Map.of("name", "Alice's box", "providerType",
                 "ollama", "baseUrl", "http://127.0.0.1:11434")).data().path("id").asString();

@@ -1,0 +1,153 @@
+package ownpilot.gateway.shared;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * PostgreSQL {@code LISTEN/NOTIFY} between the replicas that share a database: cache invalidations and
+ * live events raised on one replica reach all others. One connection of the pool is held for listening
+ * by a daemon thread, re-opened when it breaks; messages sent by this process come back to it and are
+ * skipped, since the sender already acted on them locally. NOTIFY is not durable: a replica that is
+ * down or reconnecting misses messages, which is acceptable for what goes through here (caches expire
+ * on their own, live events are hints a client re-reads).
+ */
+@Component
+public class PgNotifications implements DisposableBean {
+
+    /** PostgreSQL's limit for a NOTIFY payload is 8000 bytes; larger messages are not sent. */
+    public static final int MAX_PAYLOAD_BYTES = 7900;
+
+    private static final Logger log = LoggerFactory.getLogger(PgNotifications.class);
+    private static final Pattern CHANNEL = Pattern.compile("[a-z_]{1,40}");
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final String node = UUID.randomUUID().toString();
+    private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
+    private final Thread listener;
+    private final Queue<String> toListen = new ConcurrentLinkedQueue<>();
+    private volatile boolean running = true;
+
+    PgNotifications(DataSource dataSource, JdbcClient jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.listener = Thread.ofPlatform().daemon().name("pg-listen").unstarted(this::listen);
+        listener.start();
+    }
+
+    /** Calls {@code handler} with the payload of every message on {@code channel} sent by another replica. */
+    public void subscribe(String channel, Consumer<String> handler) {
+        checkChannel(channel);
+        handlers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(handler);
+        // the listening thread owns its connection (the driver locks it while waiting for messages)
+        toListen.add(channel);
+    }
+
+    /** Sends to every other replica; false when the payload is too large or the database is away. */
+    public boolean send(String channel, String payload) {
+        checkChannel(channel);
+        String message = node + '\n' + payload;
+        if (message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+            return false;
+        }
+        try {
+            jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", channel).param("payload", message)
+                    .query().singleRow();
+            return true;
+        } catch (RuntimeException e) {
+            log.debug("NOTIFY {} failed: {}", channel, e.toString());
+            return false;
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection open = dataSource.getConnection()) {
+                open.setAutoCommit(true);
+                listen(open, handlers.keySet());
+                PGConnection pg = open.unwrap(PGConnection.class);
+                while (running) {
+                    List<String> added = new ArrayList<>();
+                    for (String channel = toListen.poll(); channel != null; channel = toListen.poll()) {
+                        added.add(channel);
+                    }
+                    listen(open, added);
+                    PGNotification[] received = pg.getNotifications(250);
+                    if (received != null) {
+                        for (PGNotification n : received) {
+                            deliver(n.getName(), n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    log.debug("Listening connection lost, reconnecting: {}", e.toString());
+                    sleep();
+                }
+            }
+        }
+    }
+
+    private static void listen(Connection connection, Iterable<String> channels) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String channel : channels) {
+                s.execute("LISTEN " + channel);
+            }
+        }
+    }
+
+    private void deliver(String channel, String message) {
+        int newline = message.indexOf('\n');
+        if (newline < 0 || message.substring(0, newline).equals(node)) {
+            return;
+        }
+        String payload = message.substring(newline + 1);
+        for (Consumer<String> handler : handlers.getOrDefault(channel, List.of())) {
+            try {
+                handler.accept(payload);
+            } catch (RuntimeException e) {
+                log.warn("Handler of {} failed: {}", channel, e.toString());
+            }
+        }
+    }
+
+    private static void checkChannel(String channel) {
+        if (!CHANNEL.matcher(channel).matches()) {
+            throw new IllegalArgumentException("Bad channel name: " + channel);
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        running = false;
+        listener.interrupt();
+    }
+}
