@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.llm.Cancellation;
@@ -41,7 +40,8 @@ class ChatStreams implements DisposableBean {
         return t;
     });
 
-    ChatStreams(ChatService service, JsonMapper json, @Value("${ownpilot.chat.heartbeat-ms:15000}") long heartbeatMs) {
+    ChatStreams(ChatService service, JsonMapper json, ChatProperties settings) {
+        long heartbeatMs = settings.heartbeatMs();
         this.service = service;
         this.json = json;
         long interval = Math.max(50, heartbeatMs);

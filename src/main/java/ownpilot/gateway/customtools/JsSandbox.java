@@ -45,14 +45,11 @@ class JsSandbox implements DisposableBean {
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("js-sandbox-watchdog").factory());
 
-    JsSandbox(CpuPool cpu,
-            @org.springframework.beans.factory.annotation.Value("${ownpilot.customtools.timeout-ms:5000}") long timeoutMs,
-            @org.springframework.beans.factory.annotation.Value("${ownpilot.customtools.max-memory-mb:256}") long maxMemoryMb,
-            @org.springframework.beans.factory.annotation.Value("${ownpilot.customtools.max-statements:100000000}") long maxStatements) {
+    JsSandbox(CpuPool cpu, CustomToolsProperties settings) {
         this.cpu = cpu;
-        this.maxStatements = maxStatements;
-        this.timeoutMs = timeoutMs;
-        this.maxKeptBytes = maxMemoryMb * 1024 * 1024;
+        this.maxStatements = settings.maxStatements();
+        this.timeoutMs = settings.timeoutMs();
+        this.maxKeptBytes = settings.maxMemoryMb() * 1024 * 1024;
         this.engine = Engine.newBuilder("js")
                 .option("engine.WarnInterpreterOnly", "false")
                 .out(OutputStream.nullOutputStream())

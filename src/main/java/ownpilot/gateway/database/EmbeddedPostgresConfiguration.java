@@ -74,7 +74,7 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, ClusterAccess access, DatabaseSettings settings) {
+    DataSource dataSource(EmbeddedPostgres postgres, ClusterAccess access, DatabaseProperties settings) {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .url("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + ClusterAccess.APP_DATABASE)

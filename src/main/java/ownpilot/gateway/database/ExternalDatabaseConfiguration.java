@@ -2,7 +2,6 @@ package ownpilot.gateway.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +13,10 @@ import org.springframework.context.annotation.Configuration;
 class ExternalDatabaseConfiguration {
 
     @Bean
-    DataSource dataSource(@Value("${ownpilot.database.url}") String url,
-            @Value("${ownpilot.database.username:}") String username,
-            @Value("${ownpilot.database.password:}") String password, DatabaseSettings settings) {
+    DataSource dataSource(DatabaseProperties settings) {
+        String url = settings.url();
+        String username = settings.username() == null ? "" : settings.username();
+        String password = settings.password() == null ? "" : settings.password();
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .url(url)

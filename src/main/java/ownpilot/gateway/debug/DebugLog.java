@@ -7,7 +7,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.llm.ModelCallFinished;
@@ -27,7 +26,8 @@ class DebugLog {
     private final Deque<Owned> entries = new ArrayDeque<>();
     private volatile boolean enabled = true;
 
-    DebugLog(@Value("${ownpilot.debug.capacity:200}") int capacity) {
+    DebugLog(DebugProperties settings) {
+        int capacity = settings.capacity();
         this.capacity = Math.max(10, Math.min(capacity, 10_000));
     }
 

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -47,10 +46,10 @@ class DockerProbe implements DockerStatus {
     private volatile DockerReport cached;
     private volatile Instant cachedAt = Instant.EPOCH;
 
-    DockerProbe(@Value("${ownpilot.docker.host}") String host,
-            @Value("${ownpilot.docker.timeout-ms:3000}") long timeoutMs,
-            @Value("${ownpilot.docker.cache-seconds:300}") long cacheSeconds,
-            SandboxSettingsService sandboxSettings, CurrentUser user) {
+    DockerProbe(DockerProperties settings, SandboxSettingsService sandboxSettings, CurrentUser user) {
+        String host = settings.host();
+        long timeoutMs = settings.timeoutMs();
+        long cacheSeconds = settings.cacheSeconds();
         this.sandboxSettings = sandboxSettings;
         this.user = user;
         this.host = host;

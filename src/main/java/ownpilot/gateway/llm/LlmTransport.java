@@ -1,11 +1,11 @@
 package ownpilot.gateway.llm;
 
 import java.net.http.HttpClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +22,13 @@ class LlmTransport implements DisposableBean {
     final int maxAttempts;
     final long retryBaseMillis;
 
-    LlmTransport(@Value("${ownpilot.llm.connect-timeout-ms:10000}") long connectMillis,
-            @Value("${ownpilot.llm.headers-timeout-ms:120000}") long headersMillis,
-            @Value("${ownpilot.llm.stall-timeout-ms:60000}") long stallMillis,
-            @Value("${ownpilot.llm.max-attempts:3}") int maxAttempts,
-            @Value("${ownpilot.llm.retry-base-ms:500}") long retryBaseMillis) {
+    @Autowired
+    LlmTransport(LlmProperties settings) {
+        this(settings.connectTimeoutMs(), settings.headersTimeoutMs(), settings.stallTimeoutMs(),
+                settings.maxAttempts(), settings.retryBaseMs());
+    }
+
+    LlmTransport(long connectMillis, long headersMillis, long stallMillis, int maxAttempts, long retryBaseMillis) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(connectMillis)).executor(readers)
                 .followRedirects(HttpClient.Redirect.NEVER).build();

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.settings.ProviderIds;
@@ -38,12 +37,11 @@ class ModelsDevSync {
     private final URI source;
     private final OutboundHttp http;
 
-    ModelsDevSync(ModelCatalog catalog, JsonMapper json, OutboundHttp http,
-            @Value("${ownpilot.models.sync-url:https://models.dev/api.json}") String source) {
+    ModelsDevSync(ModelCatalog catalog, JsonMapper json, OutboundHttp http, ModelsProperties settings) {
         this.catalog = catalog;
         this.json = json;
         this.http = http;
-        this.source = URI.create(source);
+        this.source = settings.syncUrl();
     }
 
     /** The providers models.dev offers now, most models first. */

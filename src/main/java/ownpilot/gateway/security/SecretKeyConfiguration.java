@@ -8,7 +8,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import ownpilot.gateway.shared.DataDirectory;
@@ -24,7 +23,8 @@ class SecretKeyConfiguration {
     static final String KEY_FILE = "secret.key";
 
     @Bean
-    SecretCipher secretCipher(@Value("${ownpilot.secret-key:}") String configured, DataDirectory dataDirectory) {
+    SecretCipher secretCipher(SecretKeyProperties settings, DataDirectory dataDirectory) {
+        String configured = settings.secretKey();
         return new SecretCipher(configured.isBlank() ? keyFromFile(dataDirectory) : keyFromSetting(configured));
     }
 

@@ -1,7 +1,6 @@
 package ownpilot.gateway.security;
 
 import jakarta.servlet.DispatcherType;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,7 +21,6 @@ import ownpilot.gateway.shared.EnvelopeWriter;
  * writes are refused earlier, by the host and origin checks).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AuthProperties.class)
 class SecurityConfiguration {
 
     @Bean

@@ -1,7 +1,7 @@
 package ownpilot.gateway.shared;
 
-import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,12 +19,12 @@ class AllowedHosts {
     private final Set<String> names = new HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]", "::1"));
     private final boolean any;
 
-    AllowedHosts(@Value("${server.address:127.0.0.1}") String bindAddress,
-            @Value("${ownpilot.http.allowed-hosts:}") String[] configured) {
+    AllowedHosts(@Value("${server.address:127.0.0.1}") String bindAddress, KernelProperties settings) {
+        List<String> configured = settings.http().allowedHosts();
         if (StringUtils.hasText(bindAddress) && !bindAddress.equals("0.0.0.0") && !bindAddress.equals("::")) {
             names.add(normalise(bindAddress));
         }
-        Arrays.stream(configured).filter(StringUtils::hasText).map(AllowedHosts::normalise).forEach(names::add);
+        configured.stream().filter(StringUtils::hasText).map(AllowedHosts::normalise).forEach(names::add);
         this.any = names.contains("*");
     }
 

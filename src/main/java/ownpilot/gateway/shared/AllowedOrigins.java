@@ -1,9 +1,7 @@
 package ownpilot.gateway.shared;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
@@ -25,9 +23,10 @@ public class AllowedOrigins {
     private final List<String> patterns;
     private final CorsConfiguration cors = new CorsConfiguration();
 
-    AllowedOrigins(@Value("${ownpilot.cors.allowed-origins:}") String[] configured) {
+    AllowedOrigins(KernelProperties settings) {
+        List<String> configured = settings.cors().allowedOrigins();
         List<String> all = new ArrayList<>(LOOPBACK);
-        Arrays.stream(configured).filter(StringUtils::hasText).map(String::trim).forEach(all::add);
+        configured.stream().filter(StringUtils::hasText).map(String::trim).forEach(all::add);
         this.patterns = List.copyOf(all);
         cors.setAllowedOriginPatterns(patterns);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -29,8 +28,8 @@ class BodyGuardFilter extends OncePerRequestFilter {
     private final long maxBytes;
     private final EnvelopeWriter writer;
 
-    BodyGuardFilter(@Value("${ownpilot.http.max-body-bytes:1048576}") long maxBytes, EnvelopeWriter writer) {
-        this.maxBytes = maxBytes;
+    BodyGuardFilter(KernelProperties settings, EnvelopeWriter writer) {
+        this.maxBytes = settings.http().maxBodyBytes();
         this.writer = writer;
     }
 

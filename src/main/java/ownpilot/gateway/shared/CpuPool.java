@@ -1,6 +1,7 @@
 package ownpilot.gateway.shared;
 
 import java.util.concurrent.ArrayBlockingQueue;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +29,12 @@ public class CpuPool implements DisposableBean {
     private final ThreadPoolExecutor executor;
     private final long maxQueueWaitNanos;
 
-    CpuPool(@Value("${ownpilot.cpu.threads:0}") int threads, @Value("${ownpilot.cpu.queue:64}") int queue,
-            @Value("${ownpilot.cpu.max-queue-wait-ms:10000}") long maxQueueWaitMs) {
+    @Autowired
+    CpuPool(KernelProperties settings) {
+        this(settings.cpu().threads(), settings.cpu().queue(), settings.cpu().maxQueueWaitMs());
+    }
+
+    CpuPool(int threads, int queue, long maxQueueWaitMs) {
         int size = threads > 0 ? threads : defaultThreads();
         this.executor = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, queue)),

@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Spring Modulith resubmits what a crash left incomplete at start; between starts nothing would.
  */
 @Component
-class EventRetries {
+class EventRetries implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(EventRetries.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
@@ -27,15 +28,19 @@ class EventRetries {
     private final Duration interval;
     private final int maxAttempts;
 
-    EventRetries(FailedEventPublications failed, @Value("${ownpilot.events.retry-interval-ms:30000}") long intervalMs,
-            @Value("${ownpilot.events.max-attempts:10}") int maxAttempts) {
+    EventRetries(FailedEventPublications failed, KernelProperties settings) {
+        long intervalMs = settings.events().retryIntervalMs();
+        int maxAttempts = settings.events().maxAttempts();
         this.failed = failed;
         this.interval = Duration.ofMillis(Math.max(10, intervalMs));
         this.maxAttempts = Math.max(1, maxAttempts);
     }
 
-    @Scheduled(fixedDelayString = "${ownpilot.events.retry-interval-ms:30000}",
-            initialDelayString = "${ownpilot.events.retry-interval-ms:30000}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::retryFailed, interval, interval));
+    }
+
     void retryFailed() {
         try {
             failed.resubmit(ResubmissionOptions.defaults().withBatchSize(100).withFilter(this::due));

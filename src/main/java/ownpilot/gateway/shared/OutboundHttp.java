@@ -1,6 +1,7 @@
 package ownpilot.gateway.shared;
 
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +47,12 @@ public class OutboundHttp implements DisposableBean {
 
     private final HttpClient http;
 
-    OutboundHttp(@Value("${ownpilot.outbound.connect-timeout-ms:8000}") long connectMillis) {
+    @Autowired
+    OutboundHttp(KernelProperties settings) {
+        this(settings.outbound().connectTimeoutMs());
+    }
+
+    OutboundHttp(long connectMillis) {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(Math.max(100, connectMillis)))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,8 @@ public class SharedCaches {
     private final Duration ttl;
     private final Map<String, Cache<String, Object>> caches = new ConcurrentHashMap<>();
 
-    SharedCaches(PgNotifications notifications, @Value("${ownpilot.cache.ttl-ms:30000}") long ttlMillis) {
+    SharedCaches(PgNotifications notifications, KernelProperties settings) {
+        long ttlMillis = settings.cache().ttlMs();
         this.notifications = notifications;
         this.ttl = Duration.ofMillis(Math.max(0, ttlMillis));
         notifications.subscribe(CHANNEL, this::received);

@@ -6,7 +6,6 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -22,7 +21,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SharedConfiguration {
 
     @Bean
-    DataDirectory dataDirectory(@Value("${ownpilot.data-dir:}") String configured) {
+    DataDirectory dataDirectory(KernelProperties settings) {
+        String configured = settings.dataDir();
         return StringUtils.hasText(configured)
                 ? new DataDirectory(Path.of(configured), false)
                 : new DataDirectory(DataDirectory.defaultRoot(), true);
