@@ -13,9 +13,12 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
  && groupadd --system ownpilot && useradd --system --gid ownpilot --home-dir /data --create-home ownpilot
 COPY --from=build /gateway.jar /app/gateway.jar
 USER ownpilot
+# A container listens on all its interfaces, so it needs authentication: give OWNPILOT_API_KEYS (or
+# OWNPILOT_AUTH=jwt with OWNPILOT_JWT_SECRET); without credentials the gateway refuses to start.
 ENV OWNPILOT_DATA_DIR=/data \
     OWNPILOT_HOST=0.0.0.0 \
-    OWNPILOT_PORT=8080
+    OWNPILOT_PORT=8080 \
+    OWNPILOT_AUTH=api-key
 VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s --start-period=30s \

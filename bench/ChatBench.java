@@ -76,7 +76,8 @@ public class ChatBench {
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < count * 2; i++) {
             long t0 = System.nanoTime();
-            CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            CLIENT.send(authorized(HttpRequest.newBuilder(URI.create(url))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (i >= count) {
                 times.add((System.nanoTime() - t0) / 1e6);
             }
@@ -126,6 +127,12 @@ public class ChatBench {
         }
     }
 
+    /** With {@code BENCH_API_KEY} set (bench with auth mode api-key), the gateway's requests carry it. */
+    static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String key = System.getenv("BENCH_API_KEY");
+        return key == null || key.isBlank() ? request : request.header("X-API-Key", key);
+    }
+
     /** One streamed request; the first chunk is the first event carrying text. */
     static Timing run(String url, String body, boolean gateway) {
         long t0 = System.nanoTime();
@@ -133,7 +140,8 @@ public class ChatBench {
         boolean sawDone = false;
         String detail = "";
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
+            HttpRequest request = (gateway ? authorized(builder) : builder).timeout(Duration.ofSeconds(120))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             HttpResponse<java.io.InputStream> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());

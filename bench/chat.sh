@@ -25,9 +25,9 @@ GATEWAY_ARGS="${GATEWAY_ARGS:-} --ownpilot.database.pool-size=${BENCH_POOL:-20}"
 start_gateway
 trap 'kill $FAKE_PID 2>/dev/null; rm -f "$CP_FILE"; stop_gateway' EXIT
 
-curl -fs -o /dev/null -X PUT "$BASE/api/v1/providers/openai/config" -H 'Content-Type: application/json' \
+curl -fs -o /dev/null "${AUTH[@]}" -X PUT "$BASE/api/v1/providers/openai/config" -H 'Content-Type: application/json' \
   -d "{\"baseUrl\": \"http://127.0.0.1:$FAKE_PORT/v1\"}"
-curl -fs -o /dev/null -X POST "$BASE/api/v1/settings/api-key/openai" -H 'Content-Type: application/json' \
+curl -fs -o /dev/null "${AUTH[@]}" -X POST "$BASE/api/v1/settings/api-key/openai" -H 'Content-Type: application/json' \
   -d '{"apiKey": "sk-bench-0123456789abcdef"}'
 
 echo "== floor: a plain GET through the gateway's HTTP stack"

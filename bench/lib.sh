@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
 # Shared by the benchmark scripts: build the jar, start the gateway on a throw-away data dir, stop it.
-# Knobs: BENCH_PORT, SKIP_BUILD=1, JAVA_OPTS (JVM flags), GATEWAY_ARGS (extra --key=value arguments).
+# Knobs: BENCH_PORT, SKIP_BUILD=1, JAVA_OPTS (JVM flags), GATEWAY_ARGS (extra --key=value arguments),
+# BENCH_AUTH=api-key (every request carries an API key; rate limiting on, with limits no run reaches).
 
 PORT=${BENCH_PORT:-18080}
 DURATION=${BENCH_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-10s}
 BASE="http://127.0.0.1:$PORT"
+AUTH=()
+if [ "${BENCH_AUTH:-none}" = api-key ]; then
+  export BENCH_API_KEY=bench-key-0123456789abcdef
+  GATEWAY_ARGS="${GATEWAY_ARGS:-} --ownpilot.auth.mode=api-key --ownpilot.auth.api-keys=bench:$(printf '%s' \
+"$BENCH_API_KEY" | sha256sum | cut -d' ' -f1) --ownpilot.auth.rate-limit.per-user-per-minute=1000000000 \
+--ownpilot.auth.rate-limit.per-address-per-minute=1000000000"
+  AUTH=(-H "X-API-Key: $BENCH_API_KEY")
+fi
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -33,7 +42,7 @@ start_gateway() {
 
 stop_gateway() {
   kill "$GATEWAY_PID" 2>/dev/null
-  wait "$GATEWAY_PID" 2>/dev/null
+  wait "$GATEWAY_PID" 2>/dev/null || true
   rm -rf "$BENCH_DATA"
 }
 

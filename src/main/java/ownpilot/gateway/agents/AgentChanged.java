@@ -30,11 +30,6 @@ public record AgentChanged(Actor actor, Change change, String agentId, String na
     }
 
     @Override
-    public boolean succeeded() {
-        return true;
-    }
-
-    @Override
     public Map<String, Object> auditDetails() {
         return Map.of("name", name);
     }

@@ -11,7 +11,7 @@ import ownpilot.gateway.shared.AuditedEvent;
  * actor is the gateway's autonomy component, under the correlation id of the call that was parked).
  */
 public record ApprovalDecided(Actor actor, String approvalId, String tool, Decision decision, String reason, Instant occurredAt)
-        implements AuditedEvent {
+        implements AuditedEvent.OnTool {
 
     public ApprovalDecided(Actor actor, String approvalId, String tool, Decision decision, String reason) {
         this(actor, approvalId, tool, decision, reason, Instant.now());
@@ -22,16 +22,6 @@ public record ApprovalDecided(Actor actor, String approvalId, String tool, Decis
     @Override
     public String auditType() {
         return "approval." + decision.name();
-    }
-
-    @Override
-    public String resourceType() {
-        return "tool";
-    }
-
-    @Override
-    public String resourceId() {
-        return tool;
     }
 
     @Override

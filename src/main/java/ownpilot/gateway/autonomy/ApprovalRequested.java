@@ -7,7 +7,7 @@ import ownpilot.gateway.shared.AuditedEvent;
 
 /** Published when a tool call is parked for the user's approval; the actor is who wanted to run it. */
 public record ApprovalRequested(Actor actor, String approvalId, String tool, String risk, int score, String reason, Instant occurredAt)
-        implements AuditedEvent {
+        implements AuditedEvent.OnTool {
 
     public ApprovalRequested(Actor actor, String approvalId, String tool, String risk, int score, String reason) {
         this(actor, approvalId, tool, risk, score, reason, Instant.now());
@@ -20,21 +20,6 @@ public record ApprovalRequested(Actor actor, String approvalId, String tool, Str
     @Override
     public String auditType() {
         return "approval.requested";
-    }
-
-    @Override
-    public String resourceType() {
-        return "tool";
-    }
-
-    @Override
-    public String resourceId() {
-        return tool;
-    }
-
-    @Override
-    public boolean succeeded() {
-        return true;
     }
 
     @Override

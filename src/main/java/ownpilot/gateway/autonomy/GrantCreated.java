@@ -7,7 +7,7 @@ import ownpilot.gateway.shared.AuditedEvent;
 
 /** Published when an approval came with a grant: similar calls run without asking for a while. */
 public record GrantCreated(Actor actor, String approvalId, String tool, int minutes, String scope, Instant occurredAt)
-        implements AuditedEvent {
+        implements AuditedEvent.OnTool {
 
     public GrantCreated(Actor actor, String approvalId, String tool, int minutes, String scope) {
         this(actor, approvalId, tool, minutes, scope, Instant.now());
@@ -16,21 +16,6 @@ public record GrantCreated(Actor actor, String approvalId, String tool, int minu
     @Override
     public String auditType() {
         return "autonomy.grant_created";
-    }
-
-    @Override
-    public String resourceType() {
-        return "tool";
-    }
-
-    @Override
-    public String resourceId() {
-        return tool;
-    }
-
-    @Override
-    public boolean succeeded() {
-        return true;
     }
 
     @Override

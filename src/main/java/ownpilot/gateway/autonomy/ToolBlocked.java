@@ -6,7 +6,7 @@ import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.AuditedEvent;
 
 /** Published when the autonomy settings refused a tool call outright. */
-public record ToolBlocked(Actor actor, String tool, String risk, Instant occurredAt) implements AuditedEvent {
+public record ToolBlocked(Actor actor, String tool, String risk, Instant occurredAt) implements AuditedEvent.OnTool {
 
     public ToolBlocked(Actor actor, String tool, String risk) {
         this(actor, tool, risk, Instant.now());
@@ -15,16 +15,6 @@ public record ToolBlocked(Actor actor, String tool, String risk, Instant occurre
     @Override
     public String auditType() {
         return "autonomy.blocked";
-    }
-
-    @Override
-    public String resourceType() {
-        return "tool";
-    }
-
-    @Override
-    public String resourceId() {
-        return tool;
     }
 
     @Override

@@ -31,11 +31,6 @@ public record CustomToolChanged(Actor actor, Change change, String toolId, Strin
     }
 
     @Override
-    public boolean succeeded() {
-        return true;
-    }
-
-    @Override
     public Map<String, Object> auditDetails() {
         return Map.of("id", toolId, "status", status, "version", version);
     }

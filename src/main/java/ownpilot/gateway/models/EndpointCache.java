@@ -1,7 +1,7 @@
 package ownpilot.gateway.models;
 
 import java.util.function.Supplier;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.settings.ApiKeyChanged;
 import ownpilot.gateway.shared.SharedCaches;
@@ -27,7 +27,8 @@ class EndpointCache {
         endpoints.invalidateAll();
     }
 
-    @EventListener
+    /** After the commit, so that no request can cache the old key again in between. */
+    @TransactionalEventListener(fallbackExecution = true)
     void on(ApiKeyChanged changed) {
         clear();
     }

@@ -2,14 +2,19 @@ package ownpilot.gateway.realtime;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.autonomy.ApprovalRequested;
 import ownpilot.gateway.chat.ChatCompleted;
 import ownpilot.gateway.costs.BudgetAlerted;
 import ownpilot.gateway.tools.ToolExecuted;
 
-/** Turns the gateway's events into live-event frames: chat completed, tool executed, approval requested, budget alert. */
+/**
+ * Turns the gateway's events into live-event frames: chat completed, tool executed, approval requested,
+ * budget alert. Frames are notifications for whoever is connected now, so this is an in-process
+ * observer rather than a durable listener (replaying a frame after a restart would reach nobody); it
+ * hears an event after the transaction that published it committed, never one that was rolled back.
+ */
 @Component
 class LiveEventRelay {
 
@@ -19,7 +24,7 @@ class LiveEventRelay {
         this.live = live;
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(ChatCompleted e) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("conversationId", e.conversationId());
@@ -36,7 +41,7 @@ class LiveEventRelay {
         live.broadcast(e.userId(), "chat:completed", p);
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(ToolExecuted e) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("tool", e.tool());
@@ -51,7 +56,7 @@ class LiveEventRelay {
         live.broadcast(e.actor().userId(), "tool:executed", p);
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(ApprovalRequested e) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("approvalId", e.approvalId());
@@ -62,7 +67,7 @@ class LiveEventRelay {
         live.broadcast(e.userId(), "approval:requested", p);
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(BudgetAlerted e) {
         live.broadcast(e.userId(), "budget:alert", Map.of("window", e.window(), "threshold", e.threshold(), "used", e.used(),
                 "limit", e.limit()));

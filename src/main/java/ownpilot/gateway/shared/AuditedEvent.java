@@ -21,7 +21,9 @@ public interface AuditedEvent {
 
     String resourceId();
 
-    boolean succeeded();
+    default boolean succeeded() {
+        return true;
+    }
 
     Map<String, Object> auditDetails();
 
@@ -32,5 +34,21 @@ public interface AuditedEvent {
 
     default Long auditDurationMs() {
         return null;
+    }
+
+    /** An event about one tool: the audit record's resource is the tool. */
+    interface OnTool extends AuditedEvent {
+
+        String tool();
+
+        @Override
+        default String resourceType() {
+            return "tool";
+        }
+
+        @Override
+        default String resourceId() {
+            return tool();
+        }
     }
 }

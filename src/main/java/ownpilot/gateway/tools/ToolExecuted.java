@@ -8,7 +8,7 @@ import ownpilot.gateway.shared.AuditedEvent;
 
 /** Published after every tool run, successful or not, for audit and live events. */
 public record ToolExecuted(String tool, String category, String source, Actor actor, boolean isError,
-        long durationMs, String error, Instant occurredAt) implements AuditedEvent {
+        long durationMs, String error, Instant occurredAt) implements AuditedEvent.OnTool {
 
     public ToolExecuted(String tool, String category, String source, Actor actor, boolean isError, long durationMs,
             String error) {
@@ -20,16 +20,6 @@ public record ToolExecuted(String tool, String category, String source, Actor ac
     @Override
     public String auditType() {
         return isError ? "tool.error" : "tool.success";
-    }
-
-    @Override
-    public String resourceType() {
-        return "tool";
-    }
-
-    @Override
-    public String resourceId() {
-        return tool;
     }
 
     @Override

@@ -2,56 +2,25 @@ package ownpilot.gateway.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import ownpilot.gateway.support.Api;
 import ownpilot.gateway.support.ApiTestBase;
 import ownpilot.gateway.support.FakeLlmServer;
+import ownpilot.gateway.support.LiveSocket;
 import tools.jackson.databind.JsonNode;
 
 class LiveEventsApiTest extends ApiTestBase {
 
-    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private LiveSocket ws;
 
-    private WebSocket connect() throws Exception {
-        return HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocket.Listener() {
-                    private final StringBuilder partial = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        partial.append(data);
-                        if (last) {
-                            frames.add(Api.parse(partial.toString()));
-                            partial.setLength(0);
-                        }
-                        ws.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-    }
-
-    /** The next frame of this type, skipping others; null if none comes within the wait. */
     private JsonNode next(String type) throws InterruptedException {
-        for (JsonNode f = frames.poll(20, TimeUnit.SECONDS); f != null; f = frames.poll(20, TimeUnit.SECONDS)) {
-            if (f.path("type").asString().equals(type)) {
-                return f;
-            }
-        }
-        return null;
+        return ws.next(type, 20);
     }
 
     @Test
     void broadcastsChatToolApprovalAndBudgetEvents() throws Exception {
-        WebSocket ws = connect();
+        ws = new LiveSocket(port, "");
         try {
             JsonNode ready = next("connection:ready");
             assertThat(ready.path("payload").path("sessionId").asString()).isNotBlank();
@@ -87,10 +56,10 @@ class LiveEventsApiTest extends ApiTestBase {
                 api.post("/api/v1/autonomy/config/reset", "");
             }
 
-            ws.sendText("not json", true).get(5, TimeUnit.SECONDS);
+            ws.send("not json");
             assertThat(next("connection:error").path("payload").path("code").asString()).isEqualTo("PARSE_ERROR");
         } finally {
-            ws.abort();
+            ws.close();
         }
     }
 }

@@ -153,6 +153,15 @@ class UserIsolationIT {
                 "ollama", "baseUrl", "http://127.0.0.1:11434")).data().path("id").asString();
         privateRecord("/api/v1/local-providers", local, "providers", null);
 
+        assertThat(alice.post("/api/v1/settings/defaults", Map.of("provider", "openai", "model", "gpt-alice"))
+                .status()).isEqualTo(200);
+        assertThat(bob.get("/api/v1/settings/defaults").raw().body()).doesNotContain("gpt-alice");
+        assertThat(alice.post("/api/v1/settings/alice_note", Map.of("value", "alice's value")).status())
+                .isIn(200, 201);
+        assertThat(bob.get("/api/v1/settings/alice_note").raw().body()).doesNotContain("alice's value");
+        assertThat(bob.delete("/api/v1/settings/alice_note").status()).isIn(200, 404);
+        assertThat(alice.get("/api/v1/settings/alice_note").raw().body()).contains("alice's value");
+
         assertThat(alice.patch("/api/v1/autonomy/config", Map.of("level", 0)).status()).isEqualTo(200);
         assertThat(bob.get("/api/v1/autonomy/config").data().path("config").path("level").asInt()).isNotZero();
     }

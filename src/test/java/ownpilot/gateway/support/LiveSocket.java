@@ -45,6 +45,11 @@ public final class LiveSocket implements AutoCloseable {
         return null;
     }
 
+    /** Sends a text frame, as a browser would. */
+    public void send(String text) throws Exception {
+        socket.sendText(text, true).get(5, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         socket.abort();
