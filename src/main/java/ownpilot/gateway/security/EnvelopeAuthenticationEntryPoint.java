@@ -11,9 +11,12 @@ import ownpilot.gateway.shared.EnvelopeWriter;
 final class EnvelopeAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private final EnvelopeWriter writer;
+    private final String expected;
 
-    EnvelopeAuthenticationEntryPoint(EnvelopeWriter writer) {
+    /** {@code expected}: how this auth mode wants the credential, for the message. */
+    EnvelopeAuthenticationEntryPoint(EnvelopeWriter writer, String expected) {
         this.writer = writer;
+        this.expected = expected;
     }
 
     @Override
@@ -24,6 +27,6 @@ final class EnvelopeAuthenticationEntryPoint implements AuthenticationEntryPoint
         response.setHeader("WWW-Authenticate", presented ? "Bearer error=\"invalid_token\"" : "Bearer");
         writer.writeError(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", presented
                 ? "The credential is invalid or expired"
-                : "Authentication required: send Authorization: Bearer <credential> (or X-API-Key: <key>)");
+                : "Authentication required: send " + expected);
     }
 }

@@ -28,7 +28,9 @@ class SecurityConfiguration {
     SecurityFilterChain gatewaySecurity(HttpSecurity http, AuthProperties auth, AuthModeGuard guard,
             EnvelopeWriter writer) throws Exception {
         guard.check();
-        EnvelopeAuthenticationEntryPoint entryPoint = new EnvelopeAuthenticationEntryPoint(writer);
+        EnvelopeAuthenticationEntryPoint entryPoint = new EnvelopeAuthenticationEntryPoint(writer,
+                auth.mode() == AuthProperties.Mode.JWT ? "Authorization: Bearer <token>"
+                        : "Authorization: Bearer <key> or X-API-Key: <key>");
         RateLimitResponder limited = new RateLimitResponder(writer);
         http.csrf(c -> c.disable()).cors(c -> c.disable()).formLogin(f -> f.disable()).httpBasic(b -> b.disable())
                 .logout(l -> l.disable()).requestCache(r -> r.disable()).anonymous(a -> a.disable())
