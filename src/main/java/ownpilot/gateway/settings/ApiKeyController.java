@@ -22,11 +22,9 @@ class ApiKeyController {
     private final ApiKeys apiKeys;
     private final CurrentUser user;
 
-    private final SettingsService settings;
 
-    ApiKeyController(ApiKeys apiKeys, SettingsService settings, CurrentUser user) {
+    ApiKeyController(ApiKeys apiKeys, CurrentUser user) {
         this.apiKeys = apiKeys;
-        this.settings = settings;
         this.user = user;
     }
 
@@ -40,12 +38,7 @@ class ApiKeyController {
         JsonFields in = JsonFields.of(body).allow(Set.of("apiKey"));
         String apiKey = in.text("apiKey", null, 4096, true);
         in.check();
-        ApiKeys.Status stored = apiKeys.store(user.id(), provider, apiKey);
-        // the first key stored becomes the default provider, so that adding another key never changes it
-        if (settings.getText(user.id(), SettingsService.DEFAULT_PROVIDER).isEmpty()) {
-            settings.setText(user.id(), SettingsService.DEFAULT_PROVIDER, provider);
-        }
-        return stored;
+        return apiKeys.store(user.id(), provider, apiKey);
     }
 
     @DeleteMapping

@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import ownpilot.gateway.security.SecretCipher;
 import ownpilot.gateway.shared.ApiException;
 import tools.jackson.databind.JsonNode;
@@ -33,9 +34,11 @@ public class ApiKeys {
     private final Environment environment;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final SettingsService settings;
 
     ApiKeys(SettingsRepository repository, SecretCipher cipher, ProviderCatalog catalog, Environment environment,
-            JsonMapper json, ApplicationEventPublisher events) {
+            JsonMapper json, ApplicationEventPublisher events, SettingsService settings) {
+        this.settings = settings;
         this.events = events;
         this.repository = repository;
         this.cipher = cipher;
@@ -44,6 +47,11 @@ public class ApiKeys {
         this.json = json;
     }
 
+    /**
+     * Stores the key, encrypted. The first key stored also becomes the default provider, in the same
+     * transaction, so that adding another key later never changes the default.
+     */
+    @Transactional
     public Status store(String userId, String provider, String apiKey) {
         checkProvider(provider);
         if (apiKey == null || apiKey.isBlank()) {
@@ -57,6 +65,9 @@ public class ApiKeys {
                 .put("ciphertext", cipher.encrypt(apiKey, PREFIX + provider))
                 .put("hint", SecretCipher.mask(apiKey));
         repository.put(userId, PREFIX + provider, stored);
+        if (settings.getText(userId, SettingsService.DEFAULT_PROVIDER).isEmpty()) {
+            settings.setText(userId, SettingsService.DEFAULT_PROVIDER, provider);
+        }
         events.publishEvent(new ApiKeyChanged(userId, provider));
         return status(userId, provider);
     }
