@@ -26,7 +26,7 @@ public class BudgetGuard {
     public void check(String userId, String provider, String model, IntSupplier estimatedInputTokens,
             int estimatedOutputTokens) {
         BudgetRepository.Budget budget = repository.find(userId);
-        if (!budget.limitAction().equals("block") || budget.dailyLimit() == null && budget.monthlyLimit() == null) {
+        if (!budget.limitAction().equals("block") || !budget.hasLimit()) {
             return;
         }
         double estimate = pricing.cost(provider, model, estimatedInputTokens.getAsInt(), estimatedOutputTokens);

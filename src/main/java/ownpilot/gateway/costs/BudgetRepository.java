@@ -11,9 +11,14 @@ import tools.jackson.databind.json.JsonMapper;
 class BudgetRepository {
 
     /** Limits in USD ({@code null} = no limit), alert percentages, and whether reaching a limit blocks calls. */
-    record Budget(Double dailyLimit, Double monthlyLimit, List<Integer> alertThresholds, String limitAction) {
+    record Budget(Double dailyLimit, Double weeklyLimit, Double monthlyLimit, List<Integer> alertThresholds,
+            String limitAction) {
         static Budget none() {
-            return new Budget(null, null, List.of(50, 80, 100), "block");
+            return new Budget(null, null, null, List.of(50, 80, 100), "block");
+        }
+
+        boolean hasLimit() {
+            return dailyLimit != null || weeklyLimit != null || monthlyLimit != null;
         }
     }
 
@@ -37,19 +42,23 @@ class BudgetRepository {
                 .query((rs, n) -> {
                     List<Integer> thresholds = new ArrayList<>();
                     json.readTree(rs.getString("alert_thresholds")).forEach(t -> thresholds.add(t.asInt()));
-                    return new Budget((Double) rs.getObject("daily_limit"), (Double) rs.getObject("monthly_limit"),
+                    return new Budget((Double) rs.getObject("daily_limit"), (Double) rs.getObject("weekly_limit"),
+                            (Double) rs.getObject("monthly_limit"),
                             thresholds, rs.getString("limit_action"));
                 }).optional().orElse(Budget.none());
     }
 
     void save(String userId, Budget b) {
         jdbc.sql("""
-                INSERT INTO budgets (user_id, daily_limit, monthly_limit, alert_thresholds, limit_action, updated_at)
-                VALUES (:user, :daily, :monthly, CAST(:thresholds AS jsonb), :action, now())
+                INSERT INTO budgets (user_id, daily_limit, weekly_limit, monthly_limit, alert_thresholds, limit_action,
+                    updated_at)
+                VALUES (:user, :daily, :weekly, :monthly, CAST(:thresholds AS jsonb), :action, now())
                 ON CONFLICT (user_id) DO UPDATE SET daily_limit = EXCLUDED.daily_limit,
+                    weekly_limit = EXCLUDED.weekly_limit,
                     monthly_limit = EXCLUDED.monthly_limit, alert_thresholds = EXCLUDED.alert_thresholds,
                     limit_action = EXCLUDED.limit_action, updated_at = now()""")
-                .param("user", userId).param("daily", b.dailyLimit()).param("monthly", b.monthlyLimit())
+                .param("user", userId).param("daily", b.dailyLimit()).param("weekly", b.weeklyLimit())
+                .param("monthly", b.monthlyLimit())
                 .param("thresholds", json.writeValueAsString(b.alertThresholds())).param("action", b.limitAction())
                 .update();
         cache.invalidate(userId);

@@ -36,6 +36,7 @@ class Budgets {
         BudgetRepository.Budget b = budgets.find(userId);
         ZoneId zone = settings.timeZone(userId);
         return List.of(new Window("daily", b.dailyLimit(), usage.spent(userId, Periods.start("day", zone))),
+                new Window("weekly", b.weeklyLimit(), usage.spent(userId, Periods.start("week", zone))),
                 new Window("monthly", b.monthlyLimit(), usage.spent(userId, Periods.start("month", zone))));
     }
 
@@ -47,14 +48,15 @@ class Budgets {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("limit", w.limit());
             view.put("used", w.used());
+            view.put("spent", w.used());
             view.put("remaining", w.remaining());
             view.put("percentage", w.percentage());
             out.put(w.name(), view);
             if (w.limit() != null) {
                 for (int threshold : b.alertThresholds()) {
                     if (w.percentage() >= threshold) {
-                        alerts.add(Map.of("window", w.name(), "threshold", threshold, "used", w.used(),
-                                "limit", w.limit()));
+                        alerts.add(Map.of("window", w.name(), "type", w.name(), "threshold", threshold,
+                                "used", w.used(), "currentSpend", w.used(), "limit", w.limit()));
                     }
                 }
             }

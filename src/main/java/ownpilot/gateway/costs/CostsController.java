@@ -70,12 +70,61 @@ class CostsController {
         return out;
     }
 
+    /**
+     * The usage records (spec), and the day's and month's totals the web UI's stats panel shows on every
+     * page ({@code daily}, {@code monthly}: tokens, cost and requests, always numbers).
+     */
     @GetMapping("/usage")
     Map<String, Object> records(@RequestParam Map<String, String> params) {
         QueryParams q = new QueryParams(params);
         List<Map<String, Object>> records = usage.records(user.id(), q.text("provider"), q.text("model"),
                 q.paging(100));
-        return Map.of("records", records, "count", records.size(), "total", usage.count(user.id()));
+        ZoneId zone = settings.timeZone(user.id());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("records", records);
+        out.put("count", records.size());
+        out.put("total", usage.count(user.id()));
+        out.put("daily", totals(usage.totals(user.id(), Periods.start("day", zone))));
+        out.put("monthly", totals(usage.totals(user.id(), Periods.start("month", zone))));
+        return out;
+    }
+
+    private static Map<String, Object> totals(UsageRepository.Totals t) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("totalTokens", t.inputTokens() + t.outputTokens());
+        out.put("inputTokens", t.inputTokens());
+        out.put("outputTokens", t.outputTokens());
+        out.put("totalCost", t.cost());
+        out.put("totalCostFormatted", Money.format(t.cost()));
+        out.put("totalRequests", t.requests());
+        return out;
+    }
+
+    /**
+     * The web UI's one-call view of a period: spend per provider and per day ({@code byProvider},
+     * {@code daily}), the same figures as {@code /by-provider} and {@code /timeline}.
+     */
+    @GetMapping("/breakdown")
+    Map<String, Object> combined(@RequestParam Map<String, String> params) {
+        String period = period(params);
+        ZoneId zone = settings.timeZone(user.id());
+        OffsetDateTime from = Periods.start(period, zone);
+        Map<String, Object> byProvider = breakdown(params, "provider", "providers");
+        Map<String, UsageRepository.Totals> perDay = usage.daily(user.id(), from, zone.getId());
+        List<Map<String, Object>> daily = new ArrayList<>();
+        for (LocalDate d = from.atZoneSameInstant(zone).toLocalDate(); !d.isAfter(LocalDate.now(zone));
+                d = d.plusDays(1)) {
+            UsageRepository.Totals t = perDay.getOrDefault(d.toString(), new UsageRepository.Totals(0, 0, 0, 0, 0, 0));
+            daily.add(Map.of("date", d.toString(), "requests", t.requests(), "cost", t.cost(), "costFormatted",
+                    Money.format(t.cost())));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("period", period);
+        out.put("totalCost", byProvider.get("totalCost"));
+        out.put("totalCostFormatted", byProvider.get("totalCostFormatted"));
+        out.put("byProvider", byProvider.get("providers"));
+        out.put("daily", daily);
+        return out;
     }
 
     @GetMapping("/by-provider")
@@ -135,13 +184,17 @@ class CostsController {
         return budgets.status(user.id());
     }
 
-    /** {@code dailyLimit}/{@code monthlyLimit} in USD ({@code null} removes), thresholds in %, action block|warn. */
+    /**
+     * {@code dailyLimit}/{@code weeklyLimit}/{@code monthlyLimit} in USD ({@code null} removes), thresholds in %,
+     * action block|warn. The answer is the new status, also under {@code status} (the web UI reads it there).
+     */
     @PostMapping("/budget")
     Map<String, Object> setBudget(@RequestBody JsonNode body) {
-        JsonFields in = JsonFields.of(body).allow(Set.of("dailyLimit", "monthlyLimit", "alertThresholds",
-                "limitAction"));
+        JsonFields in = JsonFields.of(body).allow(Set.of("dailyLimit", "weeklyLimit", "monthlyLimit",
+                "alertThresholds", "limitAction"));
         BudgetRepository.Budget current = budgetRepository.find(user.id());
         Double daily = in.nullableNumber("dailyLimit", current.dailyLimit(), 0, 1_000_000, false);
+        Double weekly = in.nullableNumber("weeklyLimit", current.weeklyLimit(), 0, 1_000_000, false);
         Double monthly = in.nullableNumber("monthlyLimit", current.monthlyLimit(), 0, 1_000_000, false);
         String action = in.text("limitAction", current.limitAction(), 10, false);
         if (!List.of("block", "warn").contains(action)) {
@@ -158,8 +211,10 @@ class CostsController {
             }
         }
         in.check();
-        budgetRepository.save(user.id(), new BudgetRepository.Budget(daily, monthly, thresholds, action));
-        return budgets.status(user.id());
+        budgetRepository.save(user.id(), new BudgetRepository.Budget(daily, weekly, monthly, thresholds, action));
+        Map<String, Object> out = new LinkedHashMap<>(budgets.status(user.id()));
+        out.put("status", budgets.status(user.id()));
+        return out;
     }
 
     @GetMapping("/pricing")

@@ -44,7 +44,7 @@ public class UsageRecorder {
     /** Publishes one alert per threshold that this call's cost crossed, in each window with a limit. */
     private void alertCrossedThresholds(String userId, double cost) {
         BudgetRepository.Budget budget = budgets.find(userId);
-        if (budget.dailyLimit() == null && budget.monthlyLimit() == null) {
+        if (!budget.hasLimit()) {
             return;
         }
         for (Budgets.Window w : windows.windows(userId)) {

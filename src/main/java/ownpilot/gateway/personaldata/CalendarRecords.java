@@ -19,6 +19,7 @@ import ownpilot.gateway.shared.records.FieldType;
 import ownpilot.gateway.shared.records.RecordSchema;
 import ownpilot.gateway.shared.records.RecordStore;
 import ownpilot.gateway.shared.records.SqlFilter;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Calendar events, ordered by start. today = events overlapping the user's current day (their
@@ -39,7 +40,7 @@ class CalendarRecords extends PersonalRecords {
             of("reminderMinutes", "reminder_minutes", FieldType.INTEGER).range(0, 40_320),
             text("category", "category").maxLength(100),
             of("tags", "tags", FieldType.STRING_LIST),
-            text("color", "color").maxLength(9).format(FieldFormat.HEX_COLOR),
+            text("color", "color").maxLength(9).format(FieldFormat.HEX_COLOR_OR_NAME),
             text("externalId", "external_id").maxLength(500),
             text("externalSource", "external_source").maxLength(100),
             of("attendees", "attendees", FieldType.STRING_LIST)));
@@ -74,8 +75,10 @@ class CalendarRecords extends PersonalRecords {
     @Override
     List<FilterParam> filters() {
         return List.of(
-                new FilterParam("startAfter", "string", "Only events starting at or after this ISO date-time"),
-                new FilterParam("startBefore", "string", "Only events starting at or before this ISO date-time"),
+                new FilterParam("startAfter", "string", "Only events starting at or after this ISO date-time "
+                        + "(or date)"),
+                new FilterParam("startBefore", "string", "Only events starting at or before this ISO date-time "
+                        + "(or the end of this date)"),
                 new FilterParam("category", "string", "Only events in this category"),
                 new FilterParam("search", "string", "Words to find in title, description or location"));
     }
@@ -84,8 +87,9 @@ class CalendarRecords extends PersonalRecords {
     SqlFilter filter(String userId, QueryParams params) {
         SqlFilter filter = new SqlFilter().equal("category", params.text("category"))
                 .search(params.text("search"), List.of("title", "description", "location"));
-        OffsetDateTime after = params.dateTime("startAfter");
-        OffsetDateTime before = params.dateTime("startBefore");
+        ZoneId zone = settings.timeZone(userId);
+        OffsetDateTime after = CalendarInput.bound("startAfter", params.text("startAfter"), zone, false);
+        OffsetDateTime before = CalendarInput.bound("startBefore", params.text("startBefore"), zone, true);
         if (after != null) {
             filter.where("start_time >= :start_after", Map.of("start_after", after));
         }
@@ -93,6 +97,11 @@ class CalendarRecords extends PersonalRecords {
             filter.where("start_time <= :start_before", Map.of("start_before", before));
         }
         return filter;
+    }
+
+    @Override
+    JsonNode normalize(String userId, JsonNode body) {
+        return CalendarInput.normalize(body, settings.timeZone(userId));
     }
 
     @Override

@@ -64,8 +64,13 @@ abstract class PersonalRecords {
         return List.of();
     }
 
+    /** Another client's field names mapped onto the spec's, before validation; the body as is by default. */
+    JsonNode normalize(String userId, JsonNode body) {
+        return body;
+    }
+
     Map<String, Object> create(String userId, JsonNode body) {
-        Map<String, Object> values = schema.forCreate(body);
+        Map<String, Object> values = schema.forCreate(normalize(userId, body));
         checkConsistency(userId, null, values);
         return store.insert(schema, userId, Ids.uuid(), values);
     }
@@ -75,7 +80,7 @@ abstract class PersonalRecords {
     }
 
     Map<String, Object> update(String userId, String id, JsonNode body) {
-        Map<String, Object> values = schema.forPatch(body);
+        Map<String, Object> values = schema.forPatch(normalize(userId, body));
         checkConsistency(userId, get(userId, id), values);
         return store.update(schema, userId, id, values, derivedAssignments(values))
                 .orElseThrow(() -> ApiException.notFound(schema.entityName()));

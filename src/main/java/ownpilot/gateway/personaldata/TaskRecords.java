@@ -31,7 +31,7 @@ class TaskRecords extends PersonalRecords {
             text("title", "title").asRequired().maxLength(500),
             text("description", "description").maxLength(10_000),
             text("status", "status").oneOf(STATUSES),
-            text("priority", "priority").oneOf(PRIORITIES),
+            text("priority", "priority").oneOf(PRIORITIES).alias("normal", "medium"),
             of("dueDate", "due_date", FieldType.DATE),
             of("dueTime", "due_time", FieldType.TIME),
             of("reminderAt", "reminder_at", FieldType.TIMESTAMP),

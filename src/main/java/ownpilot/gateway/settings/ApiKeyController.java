@@ -43,10 +43,15 @@ class ApiKeyController {
 
     @DeleteMapping
     Map<String, Object> delete(@PathVariable String provider) {
-        if (!apiKeys.remove(user.id(), provider)) {
+        return delete(apiKeys, user.id(), provider);
+    }
+
+    /** Removes the stored key (404 when there is none) and says whether the provider is still configured. */
+    static Map<String, Object> delete(ApiKeys apiKeys, String userId, String provider) {
+        if (!apiKeys.remove(userId, provider)) {
             throw ApiException.notFound("Stored API key for " + provider);
         }
-        ApiKeys.Status after = apiKeys.status(user.id(), provider);
+        ApiKeys.Status after = apiKeys.status(userId, provider);
         return Map.of("provider", provider, "deleted", true, "configured", after.configured());
     }
 }

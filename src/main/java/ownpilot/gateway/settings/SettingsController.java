@@ -63,7 +63,23 @@ class SettingsController {
 
     @PostMapping("/defaults")
     Defaults setDefaults(@RequestBody JsonNode body) {
-        JsonFields in = JsonFields.of(body).allow(Set.of("provider", "model"));
+        return saveDefaults(body, Set.of("provider", "model"));
+    }
+
+    /** The web UI's route for the default provider: {@code {provider}} (the same as {@code /defaults}). */
+    @PostMapping("/default-provider")
+    Defaults setDefaultProvider(@RequestBody JsonNode body) {
+        return saveDefaults(body, Set.of("provider"));
+    }
+
+    /** The web UI's route for the default model: {@code {model}} (the same as {@code /defaults}). */
+    @PostMapping("/default-model")
+    Defaults setDefaultModel(@RequestBody JsonNode body) {
+        return saveDefaults(body, Set.of("model"));
+    }
+
+    private Defaults saveDefaults(JsonNode body, Set<String> fields) {
+        JsonFields in = JsonFields.of(body).allow(fields);
         String provider = in.text("provider", null, 64, false);
         String model = in.text("model", null, 200, false);
         if (provider != null && !ProviderIds.isValid(provider)) {

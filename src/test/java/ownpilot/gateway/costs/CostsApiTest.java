@@ -123,7 +123,8 @@ class CostsApiTest extends ApiTestBase {
         String before = api.get("/api/v1/costs/budget").data().toString();
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("dailyLimit", -5),
                 Map.of("dailyLimit", "lots"), Map.of("limitAction", "explode"), Map.of("alertThresholds", List.of(0)),
-                Map.of("alertThresholds", List.of(50, 150)), Map.of("weeklyLimit", 3))) {
+                Map.of("alertThresholds", List.of(50, 150)), Map.of("weeklyLimit", -1),
+                Map.of("yearlyLimit", 3))) {
             assertThat(api.post("/api/v1/costs/budget", bad).status()).as(bad.toString()).isEqualTo(400);
         }
         assertThat(api.get("/api/v1/costs/budget").data().toString()).isEqualTo(before);

@@ -43,7 +43,18 @@ public enum FieldFormat {
         String check(String value) {
             return COLOR_PATTERN.matcher(value).matches() ? null : "must be a hex colour such as #3b82f6";
         }
+    },
+    /** A hex colour, or one of the names the web UI offers (blue, green, yellow, red, purple). */
+    HEX_COLOR_OR_NAME {
+        @Override
+        String check(String value) {
+            return COLOR_PATTERN.matcher(value).matches() || COLOR_NAMES.contains(value) ? null
+                    : "must be a hex colour such as #3b82f6, or one of " + String.join(", ", COLOR_NAMES);
+        }
     };
+
+    private static final java.util.List<String> COLOR_NAMES = java.util.List.of("blue", "green", "yellow", "red",
+            "purple");
 
     private static final Pattern EMAIL_PATTERN = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern COLOR_PATTERN = Pattern.compile("^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$");

@@ -43,7 +43,7 @@ final class FieldParser {
         if (!node.isString()) {
             throw new Refused("must be a string");
         }
-        String value = node.stringValue();
+        String value = spec.aliases().getOrDefault(node.stringValue(), node.stringValue());
         if (value.length() > spec.maxLength()) {
             throw new Refused("must be at most " + spec.maxLength() + " characters");
         }
