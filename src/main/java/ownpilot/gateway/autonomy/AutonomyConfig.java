@@ -4,11 +4,15 @@ import java.util.List;
 
 /**
  * A user's autonomy settings. {@code level}: 0 Manual, 1 Supervised, 2 Guided, 3 Autonomous.
- * Lists name tools or tool categories; {@code confirmationRequired} tools always ask.
+ * Lists name tools or tool categories; {@code confirmationRequired} tools always ask. Budgets in USD:
+ * once the day's model spend reaches {@code dailyBudget}, no call the assistant makes runs without
+ * approval; a background turn (trigger, plan, channel) stops when its own model calls cost more than
+ * {@code maxCostPerAction}. 0 (the default) means no limit. {@code notificationThreshold}: the percentage of the
+ * daily budget at which the UI warns.
  */
 public record AutonomyConfig(int level, List<String> allowedTools, List<String> blockedTools,
         List<String> allowedCategories, List<String> blockedCategories, List<String> confirmationRequired,
-        int approvalTtlSeconds) {
+        int approvalTtlSeconds, double dailyBudget, double maxCostPerAction, int notificationThreshold) {
 
     public record Level(int level, String name, String description) {}
 
@@ -19,6 +23,6 @@ public record AutonomyConfig(int level, List<String> allowedTools, List<String> 
             new Level(3, "Autonomous", "Full autonomy"));
 
     public static AutonomyConfig defaults() {
-        return new AutonomyConfig(1, List.of(), List.of(), List.of(), List.of(), List.of(), 300);
+        return new AutonomyConfig(1, List.of(), List.of(), List.of(), List.of(), List.of(), 300, 0, 0, 80);
     }
 }

@@ -74,6 +74,14 @@ public class AutonomyConfigService {
             return value.isIntegralNumber() && value.intValue() >= 0 && value.intValue() <= 3
                     ? null : "must be 0 (Manual), 1 (Supervised), 2 (Guided) or 3 (Autonomous)";
         }
+        if (field.equals("dailyBudget") || field.equals("maxCostPerAction")) {
+            return value.isNumber() && value.doubleValue() >= 0 && value.doubleValue() <= 100_000
+                    ? null : "must be an amount in USD from 0 (no limit) to 100000";
+        }
+        if (field.equals("notificationThreshold")) {
+            return value.isIntegralNumber() && value.intValue() >= 1 && value.intValue() <= 100
+                    ? null : "must be a whole percentage from 1 to 100";
+        }
         if (field.equals("approvalTtlSeconds")) {
             return value.isIntegralNumber() && value.intValue() >= 10 && value.intValue() <= 86_400
                     ? null : "must be a whole number of seconds from 10 to 86400";

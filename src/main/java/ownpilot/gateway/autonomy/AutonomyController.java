@@ -30,9 +30,11 @@ class AutonomyController {
     private final ApprovalRepository approvals;
     private final ToolExecution execution;
     private final CurrentUser user;
+    private final AutonomyViews views;
 
     AutonomyController(AutonomyConfigService configs, AutonomyGate gate, ApprovalRepository approvals,
-            ToolExecution execution, CurrentUser user) {
+            ToolExecution execution, CurrentUser user, AutonomyViews views) {
+        this.views = views;
         this.configs = configs;
         this.gate = gate;
         this.approvals = approvals;
@@ -42,17 +44,17 @@ class AutonomyController {
 
     @GetMapping("/config")
     Map<String, Object> config() {
-        return withLevels(configs.current(user.id()));
+        return views.withLevels(user.id(), configs.current(user.id()));
     }
 
     @PatchMapping("/config")
     Map<String, Object> update(@RequestBody JsonNode patch) {
-        return withLevels(configs.update(user.id(), patch));
+        return views.withLevels(user.id(), configs.update(user.id(), patch));
     }
 
     @PostMapping("/config/reset")
     Map<String, Object> reset() {
-        return withLevels(configs.reset(user.id()));
+        return views.withLevels(user.id(), configs.reset(user.id()));
     }
 
     /** {@code {"tool": "delete_task", "arguments": {...}}} → risk and what the gate would decide. */
@@ -77,8 +79,7 @@ class AutonomyController {
 
     @GetMapping("/pending")
     Map<String, Object> pending() {
-        List<Approval> pending = gate.pending(caller());
-        return Map.of("pending", pending, "count", pending.size());
+        return views.pending(gate.pending(caller()));
     }
 
     @GetMapping("/approvals/{id}")
@@ -112,9 +113,5 @@ class AutonomyController {
 
     private Actor caller() {
         return user.actor();
-    }
-
-    private static Map<String, Object> withLevels(AutonomyConfig config) {
-        return Map.of("config", config, "levels", AutonomyConfig.LEVELS);
     }
 }

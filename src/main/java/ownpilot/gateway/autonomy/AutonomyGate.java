@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import ownpilot.gateway.costs.Spending;
 import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.DomainEvents;
 import ownpilot.gateway.shared.Ids;
@@ -35,9 +36,11 @@ public class AutonomyGate implements ToolGate {
     private final JsonMapper json;
     private final DomainEvents events;
     private final TransactionTemplate transactions;
+    private final Spending spending;
 
     AutonomyGate(AutonomyConfigService configs, ApprovalRepository approvals, ToolExecution execution,
-            JsonMapper json, DomainEvents events, TransactionTemplate transactions) {
+            JsonMapper json, DomainEvents events, TransactionTemplate transactions, Spending spending) {
+        this.spending = spending;
         this.events = events;
         this.configs = configs;
         this.approvals = approvals;
@@ -74,6 +77,11 @@ public class AutonomyGate implements ToolGate {
             };
             decision = runs ? Risk.Decision.auto_approve : Risk.Decision.needs_approval;
             why = AutonomyConfig.LEVELS.get(config.level()).name() + " level, " + score.level() + " risk";
+        }
+        if (decision == Risk.Decision.auto_approve && config.dailyBudget() > 0
+                && spending.today(userId) >= config.dailyBudget()) {
+            decision = Risk.Decision.needs_approval;
+            why = "the daily autonomy budget of $" + config.dailyBudget() + " is spent";
         }
         return new Risk(score.score(), score.level(), score.reasons(), decision, why);
     }

@@ -6,19 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import ownpilot.gateway.autonomy.AutonomyConfigService;
 import ownpilot.gateway.llm.ModelCalls;
 import ownpilot.gateway.llm.ModelMessage;
 import ownpilot.gateway.llm.ModelRequest;
 import ownpilot.gateway.llm.ModelResponse;
 import ownpilot.gateway.llm.ModelStreamListener;
 import ownpilot.gateway.llm.ModelToolCall;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.ApiException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The model ↔ tools loop of one chat run: call the model; while it asks for tools, run them and call
  * it again with the results. Bounded per request by {@code maxTurns} and {@code maxToolCalls}; a run
- * that reaches a bound ends with one more call without tools, asking the model to summarise.
+ * that reaches a bound ends with one more call without tools, asking the model to summarise. A
+ * background turn (a trigger, plan or channel acting alone) also stops, before running more tools,
+ * once its model calls cost more than the user's autonomy {@code maxCostPerAction}.
  */
 @Component
 class ToolLoop {
@@ -35,9 +39,11 @@ class ToolLoop {
     private final MessageRepository messages;
     private final RequestLogWriter logs;
     private final JsonMapper json;
+    private final AutonomyConfigService autonomy;
 
     ToolLoop(ModelCalls calls, ToolCallRunner runner, MessageRepository messages, RequestLogWriter logs,
-            JsonMapper json) {
+            JsonMapper json, AutonomyConfigService autonomy) {
+        this.autonomy = autonomy;
         this.calls = calls;
         this.runner = runner;
         this.messages = messages;
@@ -50,12 +56,24 @@ class ToolLoop {
         List<Map<String, Object>> executed = new ArrayList<>();
         int in = 0;
         int out = 0;
+        double cost = 0;
+        double costCap = run.actor().type() == Actor.Type.user ? 0
+                : autonomy.current(run.userId()).maxCostPerAction();
         for (int turn = 1; ; turn++) {
             ModelResponse r = call(run, context, turn, false);
             in += r.inputTokens();
             out += r.outputTokens();
+            cost += r.cost();
             if (r.toolCalls().isEmpty()) {
                 return new Outcome(r.text(), executed, r.finishReason(), in, out);
+            }
+            if (costCap > 0 && cost > costCap) {
+                String note = "Stopped: this action's model calls cost $"
+                        + String.format(java.util.Locale.ROOT, "%.4f", cost)
+                        + ", more than the autonomy limit of $" + costCap + " per action.";
+                run.trace().error("Limit reached: maximum cost per action");
+                return new Outcome(r.text().isBlank() ? note : r.text() + "\n\n" + note, executed, "cost_limit",
+                        in, out);
             }
             String limit = turn >= run.maxTurns() ? "maximum of " + run.maxTurns() + " turns"
                     : executed.size() + r.toolCalls().size() > run.maxToolCalls()

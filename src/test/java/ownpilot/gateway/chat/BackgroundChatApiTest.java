@@ -21,6 +21,9 @@ class BackgroundChatApiTest extends ChatTestBase {
     @Autowired
     ChatTurns turns;
 
+    @Autowired
+    ownpilot.gateway.models.ModelCatalog catalog;
+
     @Test
     void aTriggerRunsATurnAndEveryRecordShowsItsActorAndCorrelation() {
         String correlation = "trigger-run-" + UUID.randomUUID();
@@ -88,6 +91,34 @@ class BackgroundChatApiTest extends ChatTestBase {
             assertThat(pending.path("actorType").asString()).isEqualTo("plan");
             assertThat(pending.path("actorId").asString()).isEqualTo("plan_cleanup");
             assertThat(api.get("/api/v1/tasks/" + taskId).status()).as("not run without approval").isEqualTo(200);
+        } finally {
+            api.post("/api/v1/autonomy/config/reset", "");
+        }
+    }
+
+    @Test
+    void aBackgroundTurnStopsWhenItCostsMoreThanTheAutonomyLimitPerAction() {
+        String priced = catalog.models("openai").stream().filter(m -> m.inputPrice() > 0).findFirst().orElseThrow()
+                .id();
+        api.patch("/api/v1/autonomy/config", Map.of("maxCostPerAction", 0.0000001, "level", 3));
+        try {
+            LLM.enqueue(new FakeLlmServer.ToolCall("call_1", "use_tool",
+                    "{\"tool_name\":\"calculate\",\"arguments\":{\"expression\":\"6*7\"}}", 1),
+                    new FakeLlmServer.Text(List.of("never asked"), 0));
+            Actor trigger = new Actor("default", Actor.Type.trigger, "trigger_costly", "costly-" + UUID.randomUUID());
+            ChatReply reply = turns.run(trigger, new ChatTurns.Turn("Compute", null, "openai", priced, null),
+                    ChatSink.NONE);
+            assertThat(reply.finishReason()).isEqualTo("cost_limit");
+            assertThat(reply.message()).contains("more than the autonomy limit");
+            assertThat(LLM.requests()).as("no second model call, no tool run").hasSize(1);
+
+            LLM.reset();
+            LLM.enqueue(new FakeLlmServer.ToolCall("call_1", "use_tool",
+                    "{\"tool_name\":\"calculate\",\"arguments\":{\"expression\":\"6*7\"}}", 1),
+                    new FakeLlmServer.Text(List.of("42"), 0));
+            JsonNode byUser = api.post("/api/v1/chat", Map.of("message", "Compute", "provider", "openai", "model",
+                    priced, "newConversation", true)).data();
+            assertThat(byUser.path("message").asString()).as("the user's own chat has no such limit").isEqualTo("42");
         } finally {
             api.post("/api/v1/autonomy/config/reset", "");
         }
