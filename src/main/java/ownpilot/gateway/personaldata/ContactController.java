@@ -3,6 +3,8 @@ package ownpilot.gateway.personaldata;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,5 +25,11 @@ class ContactController extends PersonalRecordController {
     @GetMapping("/birthdays")
     List<Map<String, Object>> birthdays(@RequestParam Map<String, String> params) {
         return contacts.upcomingBirthdays(user.id(), new QueryParams(params));
+    }
+
+    /** The web UI's toggle of {@code isFavorite}. */
+    @PostMapping("/{id}/favorite")
+    Map<String, Object> toggle(@PathVariable String id) {
+        return records.toggle(user.id(), id, "isFavorite");
     }
 }

@@ -3,11 +3,13 @@ package ownpilot.gateway.personaldata;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -27,8 +29,8 @@ abstract class PersonalRecordController {
     }
 
     @GetMapping
-    List<Map<String, Object>> list(@RequestParam Map<String, String> params) {
-        return records.list(user.id(), new QueryParams(params));
+    List<Map<String, Object>> list(@RequestParam MultiValueMap<String, String> params) {
+        return records.list(user.id(), new QueryParams(QueryParams.joined(params)));
     }
 
     @PostMapping
@@ -50,6 +52,15 @@ abstract class PersonalRecordController {
     @PatchMapping("/{id}")
     Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
         return records.update(user.id(), id, body);
+    }
+
+    /**
+     * The web UI's Data Browser saves the whole record it was given, its own fields included: those
+     * ({@code id}, timestamps, read-only fields) are set aside and the rest is applied as a patch.
+     */
+    @PutMapping("/{id}")
+    Map<String, Object> replace(@PathVariable String id, @RequestBody JsonNode body) {
+        return records.update(user.id(), id, records.withoutSystemFields(body));
     }
 
     @DeleteMapping("/{id}")

@@ -8,7 +8,10 @@ import ownpilot.gateway.shared.QueryParams;
 import ownpilot.gateway.shared.records.RecordSchema;
 import ownpilot.gateway.shared.records.RecordStore;
 import ownpilot.gateway.shared.records.SqlFilter;
+import ownpilot.gateway.shared.records.FieldSpec;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One personal-data resource: its schema, list filters and ordering, and the rules that span fields.
@@ -73,6 +76,23 @@ abstract class PersonalRecords {
         Map<String, Object> values = schema.forCreate(normalize(userId, body));
         checkConsistency(userId, null, values);
         return store.insert(schema, userId, Ids.uuid(), values);
+    }
+
+    /** The body without what the server sets: {@code id}, {@code createdAt}, {@code updatedAt}, read-only fields. */
+    JsonNode withoutSystemFields(JsonNode body) {
+        if (!(body instanceof ObjectNode object)) {
+            return body;
+        }
+        ObjectNode copy = object.deepCopy();
+        copy.remove(List.of("id", "userId", "createdAt", "updatedAt"));
+        schema.fields().stream().filter(FieldSpec::readOnly).forEach(f -> copy.remove(f.name()));
+        return copy;
+    }
+
+    /** Flips a boolean field (favourite, pinned): the web UI's one-click toggles. */
+    Map<String, Object> toggle(String userId, String id, String field) {
+        boolean now = Boolean.TRUE.equals(get(userId, id).get(field));
+        return update(userId, id, JsonNodeFactory.instance.objectNode().put(field, !now));
     }
 
     Map<String, Object> get(String userId, String id) {

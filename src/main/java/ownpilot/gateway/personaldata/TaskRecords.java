@@ -73,7 +73,7 @@ class TaskRecords extends PersonalRecords {
     @Override
     SqlFilter filter(String userId, QueryParams params) {
         return new SqlFilter()
-                .equal("status", params.oneOf("status", STATUSES))
+                .in("status", params.anyOf("status", STATUSES))
                 .equal("priority", params.oneOf("priority", PRIORITIES))
                 .equal("category", params.text("category"))
                 .equal("project_id", params.text("projectId"))

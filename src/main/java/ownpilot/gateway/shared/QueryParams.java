@@ -29,6 +29,30 @@ public record QueryParams(Map<String, String> raw) {
         return value;
     }
 
+    /**
+     * A parameter given once or repeated ({@code ?status=a&status=b}, joined with commas by the
+     * controller, or {@code ?status=a,b}), each value one of {@code allowed}; empty when absent.
+     */
+    public List<String> anyOf(String name, List<String> allowed) {
+        String value = text(name);
+        if (value == null) {
+            return List.of();
+        }
+        List<String> values = java.util.Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                .distinct().toList();
+        if (values.isEmpty() || !allowed.containsAll(values)) {
+            throw ApiException.validation(name, "must be one or more of " + String.join(", ", allowed));
+        }
+        return values;
+    }
+
+    /** Repeated query parameters as one value each, their values joined with commas. */
+    public static Map<String, String> joined(org.springframework.util.MultiValueMap<String, String> params) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        params.forEach((name, values) -> out.put(name, String.join(",", values)));
+        return out;
+    }
+
     public Boolean bool(String name) {
         String value = text(name);
         if (value == null) {

@@ -26,6 +26,16 @@ public final class SqlFilter {
         return this;
     }
 
+    /** Adds {@code column IN (:values)} when there are values (JdbcClient expands the collection). */
+    public SqlFilter in(String column, java.util.Collection<?> values) {
+        if (!values.isEmpty()) {
+            String name = "f_" + column;
+            conditions.add(column + " IN (:" + name + ")");
+            params.put(name, List.copyOf(values));
+        }
+        return this;
+    }
+
     /** Adds a trusted condition with its named parameters. */
     public SqlFilter where(String condition, Map<String, ?> conditionParams) {
         conditions.add(condition);
