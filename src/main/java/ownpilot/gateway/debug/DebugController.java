@@ -40,6 +40,12 @@ class DebugController {
         summary.put("errorCount", entries.stream().filter(e -> e.type().equals("error")).count());
         summary.put("retryCount", entries.stream().filter(e -> e.type().equals("retry")).count());
         summary.put("toolResultCount", entries.stream().filter(e -> e.type().equals("tool_result")).count());
+        // the web UI's names for the same counts
+        summary.put("requests", summary.get("requestCount"));
+        summary.put("responses", summary.get("responseCount"));
+        summary.put("errors", summary.get("errorCount"));
+        summary.put("retries", summary.get("retryCount"));
+        summary.put("toolCalls", summary.get("toolResultCount"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("enabled", log.enabled());
         out.put("summary", summary);

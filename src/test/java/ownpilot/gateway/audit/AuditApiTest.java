@@ -87,10 +87,6 @@ class AuditApiTest extends ApiTestBase {
 
         awaitListeners();
         long before = rows("audit_events");
-        Api.Response unscoped = api.delete("/api/v1/audit");
-        assertThat(unscoped.status()).isEqualTo(400);
-        assertThat(rows("audit_events")).isEqualTo(before);
-
         Api.Response old = api.delete("/api/v1/audit?before=2000-01-01T00:00:00Z");
         assertThat(old.data().path("deleted").asInt()).isZero();
         assertThat(rows("audit_events")).as("the clearing itself is audited").isEqualTo(before + 1);
@@ -102,5 +98,11 @@ class AuditApiTest extends ApiTestBase {
         assertThat(remaining.get(0).path("type").asString()).isEqualTo("audit.cleared");
         assertThat(api.delete("/api/v1/audit?all=true&before=2000-01-01T00:00:00Z").status()).isEqualTo(400);
         assertThat(api.delete("/api/v1/audit?all=true").data().path("deleted").asInt()).isEqualTo(1);
+        Api.Response bare = api.delete("/api/v1/audit");
+        assertThat(bare.status()).as("a bare DELETE clears everything").isEqualTo(200);
+        assertThat(bare.data().path("deleted").asInt()).isEqualTo(1);
+        JsonNode survivor = api.get("/api/v1/audit").data().path("events");
+        assertThat(survivor).hasSize(1);
+        assertThat(survivor.get(0).path("type").asString()).as("the clearing survives it").isEqualTo("audit.cleared");
     }
 }
