@@ -93,6 +93,21 @@ class LocalProviderRepository {
                 .param("user", userId).param("provider", providerId).query((rs, n) -> model(rs)).list();
     }
 
+    /** The enabled models of the user's enabled local providers, as catalog entries (no prices). */
+    List<ModelInfo> enabledModels(String userId) {
+        return jdbc.sql("""
+                SELECT m.model_id, m.display_name, m.local_provider_id, m.context_window, m.max_output,
+                    ARRAY(SELECT jsonb_array_elements_text(m.capabilities)) AS capabilities
+                FROM local_models m JOIN local_providers p ON p.id = m.local_provider_id AND p.user_id = m.user_id
+                WHERE m.user_id = :user AND m.is_enabled AND p.is_enabled
+                ORDER BY p.is_default DESC, lower(p.name), lower(m.display_name), m.model_id""")
+                .param("user", userId)
+                .query((rs, n) -> new ModelInfo(rs.getString("model_id"), rs.getString("display_name"),
+                        rs.getString("local_provider_id"), rs.getInt("context_window"), rs.getInt("max_output"), 0, 0,
+                        List.of((String[]) rs.getArray("capabilities").getArray()), false, null))
+                .list();
+    }
+
     long modelCount(String userId, String providerId) {
         return jdbc.sql("SELECT count(*) FROM local_models WHERE user_id = :user AND local_provider_id = :provider")
                 .param("user", userId).param("provider", providerId).query(Long.class).single();

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The model catalog (spec §6). A provider is configured when it has a stored API key or its key
- * variable is set; {@code GET /models} lists the models of configured providers.
+ * variable is set; {@code GET /models} lists the models of configured providers and the enabled
+ * models of enabled local providers (under the local provider's id, which chat takes as provider).
  */
 @RestController
 @RequestMapping("/api/v1/models")
@@ -31,9 +32,11 @@ class ModelsController {
     private final ModelsDevSync sync;
     private final ApiKeys apiKeys;
     private final CurrentUser user;
+    private final LocalProviderRepository localProviders;
 
-    ModelsController(ModelCatalog catalog, ModelsDevSync sync, ApiKeys apiKeys, CurrentUser user) {
-        this.catalog = catalog;
+    ModelsController(ModelCatalog catalog, ModelsDevSync sync, ApiKeys apiKeys, CurrentUser user,
+            LocalProviderRepository localProviders) {
+        this.localProviders = localProviders;        this.catalog = catalog;
         this.sync = sync;
         this.apiKeys = apiKeys;
         this.user = user;
@@ -46,9 +49,15 @@ class ModelsController {
     @GetMapping
     Map<String, Object> list(@RequestParam Map<String, String> params) {
         new QueryParams(params).bool("enabledOnly");
-        List<String> configured = apiKeys.configuredProviders(user.id());
+        List<String> configured = new ArrayList<>(apiKeys.configuredProviders(user.id()));
         List<ModelInfo> models = new ArrayList<>();
         configured.forEach(p -> models.addAll(catalog.models(p)));
+        for (ModelInfo local : localProviders.enabledModels(user.id())) {
+            models.add(local);
+            if (!configured.contains(local.provider())) {
+                configured.add(local.provider());
+            }
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("models", models);
         out.put("configuredProviders", configured);

@@ -77,9 +77,17 @@ class LocalProvidersApiTest extends ApiTestBase {
 
         assertThat(api.get("/api/v1/settings").data().path("localProviders").findValuesAsString("id")).contains(id);
         assertThat(api.get("/api/v1/settings").data().path("configuredProviders").toString()).contains(id);
+        JsonNode models = api.get("/api/v1/models").data();
+        JsonNode local = models.path("models").valueStream().filter(m -> m.path("provider").asString().equals(id)
+                && m.path("id").asString().equals("llama3.1:8b")).findFirst().orElseThrow();
+        assertThat(local.path("contextWindow").isNumber()).isTrue();
+        assertThat(local.path("inputPrice").isNumber()).isTrue();
+        assertThat(local.path("capabilities").isArray()).isTrue();
+        assertThat(models.path("configuredProviders").toString()).as("the chat menu shows it").contains(id);
         api.patch("/api/v1/local-providers/" + id + "/toggle", Map.of("enabled", false));
         assertThat(api.get("/api/v1/settings").data().path("localProviders").findValuesAsString("id"))
                 .doesNotContain(id);
+        assertThat(api.get("/api/v1/models").data().path("models").toString()).doesNotContain(id);
 
         assertThat(api.patch("/api/v1/local-providers/" + id + "/models/llama3.1:8b/toggle", Map.of("enabled", false))
                 .data().path("isEnabled").asBoolean()).isFalse();
