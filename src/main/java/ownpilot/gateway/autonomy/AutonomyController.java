@@ -57,11 +57,18 @@ class AutonomyController {
         return views.withLevels(user.id(), configs.reset(user.id()));
     }
 
-    /** {@code {"tool": "delete_task", "arguments": {...}}} → risk and what the gate would decide. */
+    /**
+     * {@code {"tool": "delete_task", "arguments": {...}}} → risk and what the gate would decide. The
+     * original's shape, {@code {category, actionType, params: {tool, arguments?}}}, names the same.
+     */
     @PostMapping("/assess")
     Map<String, Object> assess(@RequestBody JsonNode body) {
+        if (body.isObject() && !body.has("tool") && body.path("params").isObject()) {
+            JsonFields.of(body).allow(Set.of("category", "actionType", "params", "description")).check();
+            body = body.get("params");
+        }
         if (!body.isObject() || !body.path("tool").isString()) {
-            throw ApiException.validation("tool", "is required: the name of a tool");
+            throw ApiException.validation("tool", "is required: the name of a tool (or params.tool)");
         }
         JsonNode arguments = body.has("arguments") ? body.get("arguments") : JsonNodeFactory.instance.objectNode();
         if (!arguments.isObject()) {

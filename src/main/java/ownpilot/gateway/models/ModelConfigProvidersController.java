@@ -35,7 +35,10 @@ import tools.jackson.databind.JsonNode;
 class ModelConfigProvidersController {
 
     private static final Set<String> CUSTOM_FIELDS = Set.of("providerId", "name", "baseUrl", "apiKeyEnv",
-            "isEnabled");
+            "isEnabled", "displayName", "apiBaseUrl", "providerType");
+    /** Custom providers speak the OpenAI-compatible protocol; these are that protocol's names. */
+    private static final Set<String> CUSTOM_TYPES = Set.of("openai", "openai-compatible", "openai_compatible",
+            "custom");
 
     private final ModelCatalog catalog;
     private final ProviderConfigs configs;
@@ -214,8 +217,15 @@ class ModelConfigProvidersController {
         if (id != null && !ProviderIds.isValid(id)) {
             in.problem("providerId", "must be lower-case letters, digits, '.', '_' or '-' (at most 64)");
         }
-        String name = in.text("name", c == null ? null : c.name(), 100, true);
-        String baseUrl = in.text("baseUrl", c == null ? null : c.baseUrl(), 2048, true);
+        // the original's field names (displayName, apiBaseUrl) are accepted for the spec's (name, baseUrl)
+        String name = in.text(in.has("name") || !in.has("displayName") ? "name" : "displayName",
+                c == null ? null : c.name(), 100, true);
+        String baseUrl = in.text(in.has("baseUrl") || !in.has("apiBaseUrl") ? "baseUrl" : "apiBaseUrl",
+                c == null ? null : c.baseUrl(), 2048, true);
+        String type = in.text("providerType", "openai", 32, false);
+        if (!CUSTOM_TYPES.contains(type)) {
+            in.problem("providerType", "must be openai (custom providers are OpenAI-compatible)");
+        }
         String env = in.nullableText("apiKeyEnv", c == null ? null : c.apiKeyEnv(), 128);
         if (env != null && !ProviderConfigs.isEnvName(env)) {
             in.problem("apiKeyEnv", "must be an environment variable name such as MY_KEY");

@@ -111,4 +111,14 @@ class WebUiAutonomyApiTest extends ApiTestBase {
         assertThat(List.of(parked.data().path("autonomy").path("decision").asString())).containsExactly(
                 "needs_approval");
     }
+
+    @Test
+    void assessTakesTheOriginalsShapeToo() {
+        JsonNode risk = api.post("/api/v1/autonomy/assess", Map.of("category", "tool_execution", "actionType",
+                "delete", "params", Map.of("tool", "delete_task", "arguments", Map.of("taskId", "t1")))).data();
+        assertThat(risk.path("tool").asString()).isEqualTo("delete_task");
+        assertThat(risk.path("risk").path("level").asString()).isEqualTo("high");
+        assertThat(api.post("/api/v1/autonomy/assess", Map.of("params", Map.of("tool", "delete_task"), "mood",
+                "x")).status()).isEqualTo(400);
+    }
 }

@@ -126,4 +126,38 @@ class WebUiCallsApiTest extends ApiTestBase {
         assertThat(api.post("/api/v1/calendar", Map.of("title", "x", "startDate", "2031-03-14", "color",
                 "plaid")).status()).isEqualTo(400);
     }
+
+    @Test
+    void customProvidersTakeTheOriginalsFieldNames() {
+        String id = "ui-proxy-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response created = api.post("/api/v1/model-configs/providers", Map.of("providerId", id, "displayName",
+                "UI proxy", "apiBaseUrl", "http://127.0.0.1:9/v1", "providerType", "openai"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.raw().body()).contains("UI proxy", "http://127.0.0.1:9/v1");
+        assertThat(api.post("/api/v1/model-configs/providers", Map.of("providerId", id + "x", "displayName", "x",
+                "apiBaseUrl", "http://127.0.0.1:9/v1", "providerType", "grpc")).status()).isEqualTo(400);
+        api.delete("/api/v1/model-configs/providers/" + id);
+    }
+
+    @Test
+    void theDevServersOriginMayOpenTheLiveEventSocket() throws Exception {
+        var events = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Origin", "http://localhost:3000")
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + port + "/ws"),
+                        new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+                            boolean last) {
+                        events.add(data.toString());
+                        ws.request(1);
+                        return null;
+                    }
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            assertThat(events.poll(10, java.util.concurrent.TimeUnit.SECONDS)).contains("connection:ready");
+        } finally {
+            socket.abort();
+        }
+    }
 }
