@@ -23,6 +23,8 @@ import ownpilot.gateway.shared.ApiException;
 @Service
 public class ModelCalls {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ModelCalls.class);
+
     /** Output tokens assumed for the budget check when a request sets no maximum. */
     private static final int ESTIMATED_OUTPUT_TOKENS = 1000;
 
@@ -77,6 +79,9 @@ public class ModelCalls {
                         && attempt < transport.maxAttempts && ProviderErrors.retryable(error);
                 if (again) {
                     long delay = transport.backoff(attempt);
+                    log.warn("Model call to {}/{} failed (attempt {} of {}, {}), retrying in {} ms: {}",
+                            request.provider(), request.model(), attempt, transport.maxAttempts,
+                            mapped.status().value(), delay, mapped.getMessage());
                     retries.add(Map.of("attempt", attempt, "error", mapped.getMessage(), "delayMs", delay));
                     listener.onRetry(attempt, mapped.getMessage(), delay);
                     if (sleep(delay, cancellation)) {
@@ -84,6 +89,10 @@ public class ModelCalls {
                     }
                 }
                 ApiException failure = cancellation.isCancelled() ? ProviderErrors.cancelled() : mapped;
+                if (!cancellation.isCancelled()) {
+                    log.warn("Model call to {}/{} failed after {} attempt(s) ({} {}): {}", request.provider(),
+                            request.model(), attempt, failure.status().value(), failure.code(), failure.getMessage());
+                }
                 failed(request, endpoint, answer.textSoFar(), started, retries, failure);
                 throw failure;
             }
