@@ -5,6 +5,9 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -ntp dependency:go-offline
 COPY src src
+# the catalog and the agent templates are packaged into the jar from here (see pom.xml's resources)
+COPY models models
+COPY config config
 RUN ./mvnw -B -ntp -DskipTests package && cp target/ownpilot-gateway-*.jar /gateway.jar
 
 # Runtime stage: a JRE and the jar, running as an unprivileged user.
