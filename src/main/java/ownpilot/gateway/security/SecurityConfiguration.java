@@ -13,6 +13,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import ownpilot.gateway.shared.EnvelopeWriter;
+import ownpilot.gateway.shared.UiFiles;
 
 /**
  * The request's credential, per {@code OWNPILOT_AUTH}: {@code none} lets every request act as user
@@ -26,7 +27,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain gatewaySecurity(HttpSecurity http, AuthProperties auth, AuthModeGuard guard,
-            EnvelopeWriter writer) throws Exception {
+            EnvelopeWriter writer, UiFiles ui) throws Exception {
         guard.check();
         EnvelopeAuthenticationEntryPoint entryPoint = new EnvelopeAuthenticationEntryPoint(writer,
                 auth.mode() == AuthProperties.Mode.JWT ? "Authorization: Bearer <token>"
@@ -41,6 +42,13 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> {
             a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
             a.requestMatchers(OpenRoutes.PROBES).permitAll();
+            // the landing page (or the UI's index.html) tells nothing a stranger could use
+            a.requestMatchers(org.springframework.http.HttpMethod.GET, "/").permitAll();
+            if (ui.enabled()) {
+                // the UI's files are its code, not data; its API calls still need a credential
+                a.requestMatchers(r -> r.getMethod().equals("GET") && UiFiles.isUiPath(r.getRequestURI()))
+                        .permitAll();
+            }
             if (singleUser) {
                 a.anyRequest().permitAll();
             } else {
