@@ -24,9 +24,11 @@ class ChatService {
     private final ConversationRepository conversations;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final org.springframework.core.env.Environment environment;
 
     ChatService(ChatContext context, TurnWriter turns, ToolLoop loop, MessageRepository messages, ConversationRepository conversations,
-            ApplicationEventPublisher events, JsonMapper json) {
+            ApplicationEventPublisher events, JsonMapper json, org.springframework.core.env.Environment environment) {
+        this.environment = environment;
         this.context = context;
         this.turns = turns;
         this.loop = loop;
@@ -79,9 +81,18 @@ class ChatService {
     }
 
     private ToolLoop.Outcome demo(ChatRun run) {
-        String text = DemoReply.text(run.provider());
+        String text = DemoReply.text(run.provider(), gatewayUrl());
         run.sink().chunk(text);
         return new ToolLoop.Outcome(text, List.of(), "stop", 0, 0);
+    }
+
+    /** The address this gateway listens on, as the server bound it (not a fixed localhost:8080). */
+    private String gatewayUrl() {
+        String address = environment.getProperty("server.address", "127.0.0.1");
+        String host = address.isBlank() || address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1"
+                : address.contains(":") ? "[" + address + "]" : address;
+        return "http://" + host + ":" + environment.getProperty("local.server.port",
+                environment.getProperty("server.port", "8080"));
     }
 
     private void save(ChatRun run, String text, boolean failed, Integer in, Integer out) {

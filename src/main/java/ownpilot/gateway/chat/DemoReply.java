@@ -5,11 +5,12 @@ final class DemoReply {
 
     private DemoReply() {}
 
-    static String text(String requestedProvider) {
+    /** {@code baseUrl}: where this gateway is reached, e.g. {@code http://127.0.0.1:8080}. */
+    static String text(String requestedProvider, String baseUrl) {
         String p = requestedProvider == null || requestedProvider.equals("demo") ? "openai" : requestedProvider;
         return "OwnPilot is running in demo mode: no AI provider is configured yet, so this reply does not come "
                 + "from a model.\n\nTo chat with a model, add an API key, for example:\n"
-                + "  curl -X POST http://localhost:8080/api/v1/settings/api-key/" + p
+                + "  curl -X POST " + baseUrl + "/api/v1/settings/api-key/" + p
                 + " -H 'Content-Type: application/json' -d '{\"apiKey\": \"<your key>\"}'\n"
                 + "or set the provider's environment variable (such as OPENAI_API_KEY) before starting the gateway, "
                 + "or register a local server (Ollama, LM Studio…) with POST /api/v1/local-providers. "

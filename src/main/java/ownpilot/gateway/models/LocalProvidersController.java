@@ -35,7 +35,7 @@ class LocalProvidersController {
                     "LocalAI (OpenAI-compatible)"),
             new Template("vllm", "vLLM", "vllm", "http://localhost:8000", "/v1/models",
                     "vLLM's OpenAI-compatible server"),
-            new Template("custom", "Custom Local Server", "custom", "http://localhost:8080", "/v1/models",
+            new Template("custom", "Custom Local Server", "custom", "http://localhost:5000", "/v1/models",
                     "Any OpenAI-compatible server"));
 
     private final LocalProviderService service;
