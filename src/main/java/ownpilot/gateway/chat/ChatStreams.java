@@ -1,6 +1,7 @@
 package ownpilot.gateway.chat;
 
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +41,8 @@ class ChatStreams implements DisposableBean {
         return t;
     });
 
-    ChatStreams(ChatService service, JsonMapper json, ChatProperties settings) {
+    ChatStreams(ChatService service, JsonMapper json, ChatProperties settings, MeterRegistry meters) {
+        meters.gauge("ownpilot.sse.streams.open", open, Map::size);
         long heartbeatMs = settings.heartbeatMs();
         this.service = service;
         this.json = json;

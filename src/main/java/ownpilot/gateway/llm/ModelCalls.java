@@ -2,6 +2,8 @@ package ownpilot.gateway.llm;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import ownpilot.gateway.shared.ApiException;
 @Service
 public class ModelCalls {
 
+    private final MeterRegistry meters;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ModelCalls.class);
 
     /** Output tokens assumed for the budget check when a request sets no maximum. */
@@ -37,7 +40,8 @@ public class ModelCalls {
     private final ApplicationEventPublisher events;
 
     ModelCalls(ModelEndpoints endpoints, BudgetGuard budget, UsageRecorder usage, LlmTransport transport,
-            StallWatchdog watchdog, ModelCache models, ApplicationEventPublisher events) {
+            StallWatchdog watchdog, ModelCache models, ApplicationEventPublisher events, MeterRegistry meters) {
+        this.meters = meters;
         this.models = models;
         this.endpoints = endpoints;
         this.budget = budget;
@@ -132,6 +136,7 @@ public class ModelCalls {
         String finish = finishReason(response, toolCalls);
         double cost = usage.record(new Usage(request.actor(), request.provider(), request.model(),
                 request.conversationId(), request.requestType(), in, out, durationMs, null));
+        measure(request, "success", durationMs, in, out, cost);
         events.publishEvent(CallSummaries.finished(request, endpoint, text, toolCalls, finish, in, out, durationMs,
                 retries, null));
         return new ModelResponse(request.provider(), request.model(), text, toolCalls, finish, in, out, durationMs,
@@ -143,8 +148,19 @@ public class ModelCalls {
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         usage.record(new Usage(request.actor(), request.provider(), request.model(), request.conversationId(),
                 request.requestType(), 0, 0, durationMs, failure.code() + ": " + failure.getMessage()));
+        measure(request, failure.code(), durationMs, 0, 0, 0);
         events.publishEvent(CallSummaries.finished(request, endpoint, partial, List.of(), "error", 0, 0, durationMs,
                 retries, failure.getMessage()));
+    }
+
+    /** {@code ownpilot.model.calls} (latency by provider, model, outcome), tokens and cost in USD. */
+    private void measure(ModelRequest request, String outcome, long durationMs, int in, int out, double cost) {
+        Tags tags = Tags.of("provider", request.provider(), "model", request.model());
+        meters.timer("ownpilot.model.calls", tags.and("outcome", outcome))
+                .record(java.time.Duration.ofMillis(durationMs));
+        meters.counter("ownpilot.model.tokens", tags.and("direction", "input")).increment(in);
+        meters.counter("ownpilot.model.tokens", tags.and("direction", "output")).increment(out);
+        meters.counter("ownpilot.model.cost.usd", tags).increment(cost);
     }
 
     private static String finishReason(ChatResponse response, List<ModelToolCall> toolCalls) {

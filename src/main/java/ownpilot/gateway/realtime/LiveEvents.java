@@ -1,5 +1,6 @@
 package ownpilot.gateway.realtime;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +44,8 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
     private final JsonMapper json;
     private final PgNotifications replicas;
 
-    LiveEvents(JsonMapper json, PgNotifications replicas) {
+    LiveEvents(JsonMapper json, PgNotifications replicas, MeterRegistry meters) {
+        meters.gauge("ownpilot.websocket.sessions", clients, Map::size);
         this.json = json;
         this.replicas = replicas;
         replicas.subscribe(CHANNEL, this::fromReplica);

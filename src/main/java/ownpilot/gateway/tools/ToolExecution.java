@@ -1,6 +1,7 @@
 package ownpilot.gateway.tools;
 
 import ownpilot.gateway.shared.Actor;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,11 @@ public class ToolExecution {
     private final DomainEvents events;
     private final CpuPool cpu;
     private final ObjectProvider<ToolGate> gate;
+    private final MeterRegistry meters;
 
-    ToolExecution(ToolRegistry registry, DomainEvents events, CpuPool cpu, ObjectProvider<ToolGate> gate) {
+    ToolExecution(ToolRegistry registry, DomainEvents events, CpuPool cpu, ObjectProvider<ToolGate> gate,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.registry = registry;
         this.events = events;
         this.cpu = cpu;
@@ -110,6 +114,9 @@ public class ToolExecution {
             isError = true;
         }
         long duration = (System.nanoTime() - started) / 1_000_000;
+        // tagged by category and source, not by name: custom tools would make the name unbounded
+        meters.timer("ownpilot.tool.runs", "category", tool.category(), "source", tool.source(), "outcome",
+                isError ? "error" : "success").record(java.time.Duration.ofMillis(duration));
         events.publish(new ToolExecuted(name, tool.category(), tool.source(), caller, isError, duration,
                 isError ? String.valueOf(result) : null));
         return new ToolResult(name, result, isError, duration, metadata);

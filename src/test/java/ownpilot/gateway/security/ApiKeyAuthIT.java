@@ -52,6 +52,8 @@ class ApiKeyAuthIT {
         assertThat(anonymous.get("/api/v1/no-such-route").status()).as("no route map for strangers").isEqualTo(401);
         assertThat(anonymous.post("/api/v1/tasks", "{\"title\":\"x\"}").status()).isEqualTo(401);
         assertThat(anonymous.get("/health").status()).isEqualTo(401);
+        assertThat(anonymous.get("/actuator/prometheus").status()).as("metrics need a credential").isEqualTo(401);
+        assertThat(anonymous.with("X-API-Key", ALICE_KEY).get("/actuator/prometheus").status()).isEqualTo(200);
         assertThat(anonymous.get("/health/live").status()).isEqualTo(200);
         assertThat(anonymous.get("/health/ready").status()).isEqualTo(200);
         assertThat(anonymous.get("/api/v1/health/live").status()).isEqualTo(200);
