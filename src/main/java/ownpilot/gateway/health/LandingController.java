@@ -41,6 +41,9 @@ class LandingController {
         links.put("health", base + "/health");
         links.put("readiness", base + "/health/ready");
         links.put("api", base + "/api/v1");
+        links.put("apiDocument", base + "/v3/api-docs");
+        links.put("apiBrowser", base + "/swagger-ui/index.html");
+        links.put("metrics", base + "/actuator/prometheus");
         links.put("liveEvents", base.replaceFirst("^http", "ws") + "/ws");
         Landing landing = new Landing("OwnPilot Gateway", version,
                 "A self-hosted personal AI assistant gateway: chat with many LLM providers, agents, tools, "

@@ -18,6 +18,8 @@ class FirstRunApiTest extends ApiTestBase {
         assertThat(json.data().path("version").asString()).isNotBlank();
         assertThat(json.data().path("links").path("health").asString()).isEqualTo("http://127.0.0.1:" + port
                 + "/health");
+        assertThat(json.data().path("links").path("apiDocument").asString()).endsWith("/v3/api-docs");
+        assertThat(json.data().path("links").path("metrics").asString()).endsWith("/actuator/prometheus");
         assertThat(json.raw().body()).doesNotContain("localhost:8080");
 
         Api.Response html = api.send(HttpRequest.newBuilder(api.uri("/")).header("Accept", "text/html").GET());
