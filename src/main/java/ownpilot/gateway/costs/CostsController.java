@@ -74,57 +74,59 @@ class CostsController {
      * The usage records (spec), and the day's and month's totals the web UI's stats panel shows on every
      * page ({@code daily}, {@code monthly}: tokens, cost and requests, always numbers).
      */
+    /** A window's totals, always numbers (the web UI formats them on every page). */
+    record WindowTotals(long totalTokens, long inputTokens, long outputTokens, double totalCost,
+            String totalCostFormatted, long totalRequests) {
+
+        static WindowTotals of(UsageRepository.Totals t) {
+            return new WindowTotals(t.inputTokens() + t.outputTokens(), t.inputTokens(), t.outputTokens(), t.cost(),
+                    Money.format(t.cost()), t.requests());
+        }
+    }
+
+    /** {@code GET /costs/usage}: the records (spec), and today's and this month's totals. */
+    record UsageView(List<Map<String, Object>> records, int count, long total, WindowTotals daily,
+            WindowTotals monthly) {}
+
     @GetMapping("/usage")
-    Map<String, Object> records(@RequestParam Map<String, String> params) {
+    UsageView records(@RequestParam Map<String, String> params) {
         QueryParams q = new QueryParams(params);
         List<Map<String, Object>> records = usage.records(user.id(), q.text("provider"), q.text("model"),
                 q.paging(100));
         ZoneId zone = settings.timeZone(user.id());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("records", records);
-        out.put("count", records.size());
-        out.put("total", usage.count(user.id()));
-        out.put("daily", totals(usage.totals(user.id(), Periods.start("day", zone))));
-        out.put("monthly", totals(usage.totals(user.id(), Periods.start("month", zone))));
-        return out;
-    }
-
-    private static Map<String, Object> totals(UsageRepository.Totals t) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("totalTokens", t.inputTokens() + t.outputTokens());
-        out.put("inputTokens", t.inputTokens());
-        out.put("outputTokens", t.outputTokens());
-        out.put("totalCost", t.cost());
-        out.put("totalCostFormatted", Money.format(t.cost()));
-        out.put("totalRequests", t.requests());
-        return out;
+        return new UsageView(records, records.size(), usage.count(user.id()),
+                WindowTotals.of(usage.totals(user.id(), Periods.start("day", zone))),
+                WindowTotals.of(usage.totals(user.id(), Periods.start("month", zone))));
     }
 
     /**
      * The web UI's one-call view of a period: spend per provider and per day ({@code byProvider},
      * {@code daily}), the same figures as {@code /by-provider} and {@code /timeline}.
      */
+    /** One day of a period's spend. */
+    record DaySpend(String date, long requests, double cost, String costFormatted) {}
+
+    /** {@code GET /costs/breakdown}: a period's spend per provider and per day. */
+    record Breakdown(String period, double totalCost, String totalCostFormatted,
+            List<Map<String, Object>> byProvider, List<DaySpend> daily) {}
+
+    @SuppressWarnings("unchecked")
     @GetMapping("/breakdown")
-    Map<String, Object> combined(@RequestParam Map<String, String> params) {
+    Breakdown combined(@RequestParam Map<String, String> params) {
         String period = period(params);
         ZoneId zone = settings.timeZone(user.id());
         OffsetDateTime from = Periods.start(period, zone);
         Map<String, Object> byProvider = breakdown(params, "provider", "providers");
         Map<String, UsageRepository.Totals> perDay = usage.daily(user.id(), from, zone.getId());
-        List<Map<String, Object>> daily = new ArrayList<>();
+        List<DaySpend> daily = new ArrayList<>();
         for (LocalDate d = from.atZoneSameInstant(zone).toLocalDate(); !d.isAfter(LocalDate.now(zone));
                 d = d.plusDays(1)) {
             UsageRepository.Totals t = perDay.getOrDefault(d.toString(), new UsageRepository.Totals(0, 0, 0, 0, 0, 0));
-            daily.add(Map.of("date", d.toString(), "requests", t.requests(), "cost", t.cost(), "costFormatted",
-                    Money.format(t.cost())));
+            daily.add(new DaySpend(d.toString(), t.requests(), t.cost(), Money.format(t.cost())));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("period", period);
-        out.put("totalCost", byProvider.get("totalCost"));
-        out.put("totalCostFormatted", byProvider.get("totalCostFormatted"));
-        out.put("byProvider", byProvider.get("providers"));
-        out.put("daily", daily);
-        return out;
+        return new Breakdown(period, (Double) byProvider.get("totalCost"),
+                (String) byProvider.get("totalCostFormatted"), (List<Map<String, Object>>) byProvider.get("providers"),
+                daily);
     }
 
     @GetMapping("/by-provider")

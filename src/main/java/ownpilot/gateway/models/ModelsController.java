@@ -46,8 +46,11 @@ class ModelsController {
      * {@code enabledOnly} (default true) is validated; no model is disabled until per-user model
      * configuration exists, so both values list the same models today.
      */
+    /** {@code GET /models}: the models the user can chat with, and which providers are set up. */
+    record ModelList(List<ModelInfo> models, List<String> configuredProviders, List<String> availableProviders) {}
+
     @GetMapping
-    Map<String, Object> list(@RequestParam Map<String, String> params) {
+    ModelList list(@RequestParam Map<String, String> params) {
         new QueryParams(params).bool("enabledOnly");
         List<String> configured = new ArrayList<>(apiKeys.configuredProviders(user.id()));
         List<ModelInfo> models = new ArrayList<>();
@@ -58,11 +61,7 @@ class ModelsController {
                 configured.add(local.provider());
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("models", models);
-        out.put("configuredProviders", configured);
-        out.put("availableProviders", catalog.providerIds());
-        return out;
+        return new ModelList(models, configured, catalog.providerIds());
     }
 
     @GetMapping("/catalog/all")

@@ -1,6 +1,5 @@
 package ownpilot.gateway.settings;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,22 +35,23 @@ class SettingsController {
 
     record Defaults(String provider, String model) {}
 
+    /** A local provider as the overview lists it. */
+    record LocalProviderEntry(String id, String name, String type) {}
+
+    /** {@code GET /settings}: what is configured, and the defaults chat uses. */
+    record Overview(List<String> configuredProviders, List<LocalProviderEntry> localProviders, boolean demoMode,
+            String defaultProvider, String defaultModel, String timezone, List<String> availableProviders) {}
+
     @GetMapping
-    Map<String, Object> overview() {
+    Overview overview() {
         String userId = user.id();
         List<LocalProviderSource.LocalProviderInfo> locals = defaults.localProviders(userId);
         List<String> configured = defaults.configuredProviders(userId);
         ProviderDefaults.Resolved resolved = defaults.resolve(userId, configured);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("configuredProviders", configured);
-        out.put("localProviders", locals.stream()
-                .map(l -> Map.of("id", l.id(), "name", l.name(), "type", "local")).toList());
-        out.put("demoMode", configured.isEmpty());
-        out.put("defaultProvider", resolved.provider());
-        out.put("defaultModel", resolved.model());
-        out.put("timezone", settings.timeZone(userId).getId());
-        out.put("availableProviders", catalog.providers().stream().map(ProviderCatalog.KnownProvider::id).toList());
-        return out;
+        return new Overview(configured,
+                locals.stream().map(l -> new LocalProviderEntry(l.id(), l.name(), "local")).toList(),
+                configured.isEmpty(), resolved.provider(), resolved.model(), settings.timeZone(userId).getId(),
+                catalog.providers().stream().map(ProviderCatalog.KnownProvider::id).toList());
     }
 
     @GetMapping("/defaults")
