@@ -2,9 +2,7 @@ package ownpilot.gateway.costs;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.settings.SettingsService;
 
@@ -40,30 +38,21 @@ class Budgets {
                 new Window("monthly", b.monthlyLimit(), usage.spent(userId, Periods.start("month", zone))));
     }
 
-    Map<String, Object> status(String userId) {
+    BudgetStatus status(String userId) {
         BudgetRepository.Budget b = budgets.find(userId);
-        Map<String, Object> out = new LinkedHashMap<>();
-        List<Map<String, Object>> alerts = new ArrayList<>();
-        for (Window w : windows(userId)) {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("limit", w.limit());
-            view.put("used", w.used());
-            view.put("spent", w.used());
-            view.put("remaining", w.remaining());
-            view.put("percentage", w.percentage());
-            out.put(w.name(), view);
+        List<Window> windows = windows(userId);
+        List<BudgetStatus.Alert> alerts = new ArrayList<>();
+        for (Window w : windows) {
             if (w.limit() != null) {
                 for (int threshold : b.alertThresholds()) {
                     if (w.percentage() >= threshold) {
-                        alerts.add(Map.of("window", w.name(), "type", w.name(), "threshold", threshold,
-                                "used", w.used(), "currentSpend", w.used(), "limit", w.limit()));
+                        alerts.add(new BudgetStatus.Alert(w.name(), w.name(), threshold, w.used(), w.used(),
+                                w.limit()));
                     }
                 }
             }
         }
-        out.put("alertThresholds", b.alertThresholds());
-        out.put("limitAction", b.limitAction());
-        out.put("alerts", alerts);
-        return out;
+        return new BudgetStatus(BudgetStatus.WindowView.of(windows.get(0)), BudgetStatus.WindowView.of(windows.get(1)),
+                BudgetStatus.WindowView.of(windows.get(2)), b.alertThresholds(), b.limitAction(), alerts);
     }
 }

@@ -1,5 +1,6 @@
 package ownpilot.gateway.costs;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -48,26 +49,21 @@ class CostsController {
         this.user = user;
     }
 
+    /** A period's calls, tokens and cost. */
+    record PeriodSummary(long totalRequests, long successfulRequests, long failedRequests, long totalInputTokens,
+            long totalOutputTokens, double totalCost, String totalCostFormatted, long averageLatencyMs) {}
+
+    /** {@code GET /costs}: the period's summary and the budget status. */
+    record CostsView(String period, String periodStart, PeriodSummary summary, BudgetStatus budget) {}
+
     @GetMapping
-    Map<String, Object> summary(@RequestParam Map<String, String> params) {
+    CostsView summary(@RequestParam Map<String, String> params) {
         String period = period(params);
         OffsetDateTime from = Periods.start(period, settings.timeZone(user.id()));
         UsageRepository.Totals t = usage.totals(user.id(), from);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("totalRequests", t.requests());
-        summary.put("successfulRequests", t.successes());
-        summary.put("failedRequests", t.requests() - t.successes());
-        summary.put("totalInputTokens", t.inputTokens());
-        summary.put("totalOutputTokens", t.outputTokens());
-        summary.put("totalCost", t.cost());
-        summary.put("totalCostFormatted", Money.format(t.cost()));
-        summary.put("averageLatencyMs", Math.round(t.latency()));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("period", period);
-        out.put("periodStart", from.toInstant().toString());
-        out.put("summary", summary);
-        out.put("budget", budgets.status(user.id()));
-        return out;
+        PeriodSummary summary = new PeriodSummary(t.requests(), t.successes(), t.requests() - t.successes(),
+                t.inputTokens(), t.outputTokens(), t.cost(), Money.format(t.cost()), Math.round(t.latency()));
+        return new CostsView(period, from.toInstant().toString(), summary, budgets.status(user.id()));
     }
 
     /**
@@ -182,7 +178,7 @@ class CostsController {
     }
 
     @GetMapping("/budget")
-    Map<String, Object> budget() {
+    BudgetStatus budget() {
         return budgets.status(user.id());
     }
 
@@ -190,8 +186,11 @@ class CostsController {
      * {@code dailyLimit}/{@code weeklyLimit}/{@code monthlyLimit} in USD ({@code null} removes), thresholds in %,
      * action block|warn. The answer is the new status, also under {@code status} (the web UI reads it there).
      */
+    /** The new budget status, and the same again under {@code status} (where the web UI reads it). */
+    record BudgetSaved(@JsonUnwrapped BudgetStatus current, BudgetStatus status) {}
+
     @PostMapping("/budget")
-    Map<String, Object> setBudget(@RequestBody JsonNode body) {
+    BudgetSaved setBudget(@RequestBody JsonNode body) {
         JsonFields in = JsonFields.of(body).allow(Set.of("dailyLimit", "weeklyLimit", "monthlyLimit",
                 "alertThresholds", "limitAction"));
         BudgetRepository.Budget current = budgetRepository.find(user.id());
@@ -214,9 +213,8 @@ class CostsController {
         }
         in.check();
         budgetRepository.save(user.id(), new BudgetRepository.Budget(daily, weekly, monthly, thresholds, action));
-        Map<String, Object> out = new LinkedHashMap<>(budgets.status(user.id()));
-        out.put("status", budgets.status(user.id()));
-        return out;
+        BudgetStatus status = budgets.status(user.id());
+        return new BudgetSaved(status, status);
     }
 
     @GetMapping("/pricing")
