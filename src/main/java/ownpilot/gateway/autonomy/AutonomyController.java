@@ -43,17 +43,17 @@ class AutonomyController {
     }
 
     @GetMapping("/config")
-    Map<String, Object> config() {
+    AutonomyViews.ConfigWithLevels config() {
         return views.withLevels(user.id(), configs.current(user.id()));
     }
 
     @PatchMapping("/config")
-    Map<String, Object> update(@RequestBody JsonNode patch) {
+    AutonomyViews.ConfigWithLevels update(@RequestBody JsonNode patch) {
         return views.withLevels(user.id(), configs.update(user.id(), patch));
     }
 
     @PostMapping("/config/reset")
-    Map<String, Object> reset() {
+    AutonomyViews.ConfigWithLevels reset() {
         return views.withLevels(user.id(), configs.reset(user.id()));
     }
 
@@ -85,7 +85,7 @@ class AutonomyController {
     }
 
     @GetMapping("/pending")
-    Map<String, Object> pending() {
+    AutonomyViews.PendingList pending() {
         return views.pending(gate.pending(caller()));
     }
 

@@ -2,7 +2,6 @@ package ownpilot.gateway.autonomy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +39,7 @@ class AutonomyUiController {
     }
 
     @GetMapping("/approvals")
-    Map<String, Object> approvals() {
+    AutonomyViews.PendingList approvals() {
         return views.pending(gate.pending(user.actor()));
     }
 
@@ -56,35 +55,35 @@ class AutonomyUiController {
 
     /** {@code {level}}. */
     @PostMapping("/level")
-    Map<String, Object> level(@RequestBody JsonNode body) {
+    AutonomyViews.ConfigWithLevels level(@RequestBody JsonNode body) {
         return patch(body, Set.of("level"));
     }
 
     /** {@code {dailyBudget}} or {@code {maxCostPerAction}} (USD; 0 for no limit). */
     @PatchMapping("/budget")
-    Map<String, Object> budget(@RequestBody JsonNode body) {
+    AutonomyViews.ConfigWithLevels budget(@RequestBody JsonNode body) {
         return patch(body, Set.of("dailyBudget", "maxCostPerAction", "notificationThreshold"));
     }
 
     /** {@code {tool}}: allowed from now on (and no longer blocked). */
     @PostMapping("/tools/allow")
-    Map<String, Object> allow(@RequestBody JsonNode body) {
+    AutonomyViews.ConfigWithLevels allow(@RequestBody JsonNode body) {
         return move(tool(body), "allowedTools");
     }
 
     /** {@code {tool}}: blocked from now on (and no longer allowed). */
     @PostMapping("/tools/block")
-    Map<String, Object> block(@RequestBody JsonNode body) {
+    AutonomyViews.ConfigWithLevels block(@RequestBody JsonNode body) {
         return move(tool(body), "blockedTools");
     }
 
     /** Neither allowed nor blocked any more: the level decides again. */
     @DeleteMapping("/tools/{tool}")
-    Map<String, Object> forget(@PathVariable String tool) {
+    AutonomyViews.ConfigWithLevels forget(@PathVariable String tool) {
         return move(tool, null);
     }
 
-    private Map<String, Object> patch(JsonNode body, Set<String> fields) {
+    private AutonomyViews.ConfigWithLevels patch(JsonNode body, Set<String> fields) {
         JsonFields.of(body).allow(fields).check();
         return views.withLevels(user.id(), configs.update(user.id(), body));
     }
@@ -97,7 +96,7 @@ class AutonomyUiController {
     }
 
     /** Takes the tool out of both lists and puts it into {@code into} (none when null). */
-    private Map<String, Object> move(String tool, String into) {
+    private AutonomyViews.ConfigWithLevels move(String tool, String into) {
         AutonomyConfig current = configs.current(user.id());
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
         patch.set("allowedTools", list(current.allowedTools(), tool, "allowedTools".equals(into)));

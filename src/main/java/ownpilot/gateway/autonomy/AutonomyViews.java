@@ -1,11 +1,9 @@
 package ownpilot.gateway.autonomy;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.costs.Spending;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The autonomy answers as the spec and the web UI both read them: the config with the day's spend
@@ -15,35 +13,30 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AutonomyViews {
 
+    /** The stored settings, plus what the budget stands at today. Every gate decision is audited: always true. */
+    record ConfigView(@JsonUnwrapped AutonomyConfig settings, double dailySpend, String budgetResetAt,
+            boolean auditEnabled) {}
+
+    record ConfigWithLevels(ConfigView config, List<AutonomyConfig.Level> levels) {}
+
+    record PendingApproval(@JsonUnwrapped Approval approval, String description, String category, String type) {}
+
+    record PendingList(List<PendingApproval> pending, int count) {}
+
     private final Spending spending;
-    private final JsonMapper json;
 
-    AutonomyViews(Spending spending, JsonMapper json) {
+    AutonomyViews(Spending spending) {
         this.spending = spending;
-        this.json = json;
     }
 
-    Map<String, Object> withLevels(String userId, AutonomyConfig config) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> view = json.convertValue(config, LinkedHashMap.class);
-        view.put("dailySpend", spending.today(userId));
-        view.put("budgetResetAt", spending.nextReset(userId).toInstant().toString());
-        // every decision of the gate is audited; there is no switch to turn that off
-        view.put("auditEnabled", true);
-        return Map.of("config", view, "levels", AutonomyConfig.LEVELS);
+    ConfigWithLevels withLevels(String userId, AutonomyConfig config) {
+        return new ConfigWithLevels(new ConfigView(config, spending.today(userId),
+                spending.nextReset(userId).toInstant().toString(), true), AutonomyConfig.LEVELS);
     }
 
-    Map<String, Object> pending(List<Approval> pending) {
-        List<Map<String, Object>> items = pending.stream().map(this::item).toList();
-        return Map.of("pending", items, "count", items.size());
-    }
-
-    private Map<String, Object> item(Approval approval) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> out = json.convertValue(approval, LinkedHashMap.class);
-        out.put("description", "Run " + approval.tool() + " with " + approval.arguments());
-        out.put("category", "tool");
-        out.put("type", "tool_call");
-        return out;
+    PendingList pending(List<Approval> pending) {
+        List<PendingApproval> items = pending.stream().map(a -> new PendingApproval(a,
+                "Run " + a.tool() + " with " + a.arguments(), "tool", "tool_call")).toList();
+        return new PendingList(items, items.size());
     }
 }
