@@ -1,9 +1,8 @@
 package ownpilot.gateway.chat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,20 +56,22 @@ class ChatController {
      * Starts a new conversation for a provider/model chat context (the next message without
      * {@code conversationId} begins a fresh one); {@code clearAll} does it for every context.
      */
+    /** What a reset did: with {@code clearAll} how many contexts it cleared, else the one context it reset. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ContextReset(Integer cleared, Boolean reset, String provider, String model, String message) {}
+
     @PostMapping("/reset-context")
-    Map<String, Object> resetContext(@RequestBody(required = false) JsonNode body) {
+    ContextReset resetContext(@RequestBody(required = false) JsonNode body) {
         JsonFields in = JsonFields.ofOptional(body).allow(Set.of("provider", "model", "clearAll"));
         String provider = in.text("provider", null, 64, false);
         String model = in.text("model", null, 200, false);
         boolean clearAll = in.bool("clearAll", false);
         in.check();
         String userId = user.id();
-        Map<String, Object> out = new LinkedHashMap<>();
         if (clearAll) {
             int cleared = conversations.clearAllCurrent(userId);
-            out.put("cleared", cleared);
-            out.put("message", "Cleared " + cleared + " chat context(s); the next message starts a new conversation");
-            return out;
+            return new ContextReset(cleared, null, null, null,
+                    "Cleared " + cleared + " chat context(s); the next message starts a new conversation");
         }
         ProviderDefaults.Resolved saved = defaults.resolve(userId);
         String p = provider != null ? provider : saved.provider();
@@ -80,12 +81,8 @@ class ChatController {
                     "is required when no default is saved in settings");
         }
         boolean reset = conversations.clearCurrent(userId, "chat:" + p + ":" + m);
-        out.put("reset", reset);
-        out.put("provider", p);
-        out.put("model", m);
-        out.put("message", reset ? "The next message to " + p + "/" + m + " starts a new conversation"
-                : "No conversation was open for " + p + "/" + m);
-        return out;
+        return new ContextReset(null, reset, p, m, reset ? "The next message to " + p + "/" + m
+                + " starts a new conversation" : "No conversation was open for " + p + "/" + m);
     }
 
     /**

@@ -1,6 +1,5 @@
 package ownpilot.gateway.debug;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,48 +29,58 @@ class DebugController {
         this.user = user;
     }
 
+    /** Counts of the listed entries by type, under the spec's names and the web UI's. */
+    record Summary(long totalEntries, long requestCount, long responseCount, long errorCount, long retryCount,
+            long toolResultCount, long requests, long responses, long errors, long retries, long toolCalls) {
+
+        static Summary of(long total, List<DebugLog.Entry> entries) {
+            long requests = count(entries, "request");
+            long responses = count(entries, "response");
+            long errors = count(entries, "error");
+            long retries = count(entries, "retry");
+            long tools = count(entries, "tool_result");
+            return new Summary(total, requests, responses, errors, retries, tools, requests, responses, errors,
+                    retries, tools);
+        }
+
+        private static long count(List<DebugLog.Entry> entries, String type) {
+            return entries.stream().filter(e -> e.type().equals(type)).count();
+        }
+    }
+
+    record DebugView(boolean enabled, Summary summary, List<DebugLog.Entry> entries) {}
+
+    record Recent(int count, List<DebugLog.Entry> entries) {}
+
+    record Cleared(int cleared, String message) {}
+
+    record Toggled(boolean enabled, String message) {}
+
     @GetMapping
-    Map<String, Object> entries(@RequestParam Map<String, String> params) {
+    DebugView entries(@RequestParam Map<String, String> params) {
         List<DebugLog.Entry> entries = log.recent(user.id(), new QueryParams(params).integer("count", 50, 1, 10_000));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("totalEntries", log.size(user.id()));
-        summary.put("requestCount", entries.stream().filter(e -> e.type().equals("request")).count());
-        summary.put("responseCount", entries.stream().filter(e -> e.type().equals("response")).count());
-        summary.put("errorCount", entries.stream().filter(e -> e.type().equals("error")).count());
-        summary.put("retryCount", entries.stream().filter(e -> e.type().equals("retry")).count());
-        summary.put("toolResultCount", entries.stream().filter(e -> e.type().equals("tool_result")).count());
-        // the web UI's names for the same counts
-        summary.put("requests", summary.get("requestCount"));
-        summary.put("responses", summary.get("responseCount"));
-        summary.put("errors", summary.get("errorCount"));
-        summary.put("retries", summary.get("retryCount"));
-        summary.put("toolCalls", summary.get("toolResultCount"));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("enabled", log.enabled());
-        out.put("summary", summary);
-        out.put("entries", entries);
-        return out;
+        return new DebugView(log.enabled(), Summary.of(log.size(user.id()), entries), entries);
     }
 
     @GetMapping("/recent")
-    Map<String, Object> recent(@RequestParam Map<String, String> params) {
+    Recent recent(@RequestParam Map<String, String> params) {
         List<DebugLog.Entry> entries = log.recent(user.id(), new QueryParams(params).integer("count", 10, 1, 10_000));
-        return Map.of("count", entries.size(), "entries", entries);
+        return new Recent(entries.size(), entries);
     }
 
     @DeleteMapping
-    Map<String, Object> clear() {
+    Cleared clear() {
         int cleared = log.clear(user.id());
-        return Map.of("cleared", cleared, "message", "Debug log cleared (" + cleared + " entries)");
+        return new Cleared(cleared, "Debug log cleared (" + cleared + " entries)");
     }
 
     /** {@code {"enabled": true|false}}; without the field, flips the current state. */
     @PostMapping("/toggle")
-    Map<String, Object> toggle(@RequestBody(required = false) JsonNode body) {
+    Toggled toggle(@RequestBody(required = false) JsonNode body) {
         JsonFields in = JsonFields.ofOptional(body).allow(Set.of("enabled"));
         boolean next = in.bool("enabled", !log.enabled());
         in.check();
         log.enabled(next);
-        return Map.of("enabled", next, "message", "Debug logging " + (next ? "enabled" : "disabled"));
+        return new Toggled(next, "Debug logging " + (next ? "enabled" : "disabled"));
     }
 }
