@@ -28,12 +28,18 @@ class AuditController {
         this.user = user;
     }
 
+    /** One page of the trail: {@code count} on this page, {@code total} matching the filters. */
+    record AuditPage(List<Map<String, Object>> events, int count, long total) {}
+
+    /** What a clearing removed: {@code all}, or {@code before <instant>}. */
+    record AuditCleared(int deleted, String scope) {}
+
     @GetMapping
-    Map<String, Object> query(@RequestParam Map<String, String> params) {
+    AuditPage query(@RequestParam Map<String, String> params) {
         QueryParams q = new QueryParams(params);
         AuditQuery query = AuditQuery.from(q);
         List<Map<String, Object>> events = repository.find(user.id(), query, q.paging(100));
-        return Map.of("events", events, "count", events.size(), "total", repository.count(user.id(), query));
+        return new AuditPage(events, events.size(), repository.count(user.id(), query));
     }
 
     @GetMapping("/stats")
@@ -54,7 +60,7 @@ class AuditController {
      * recorded, after the deletion, so it survives it.
      */
     @DeleteMapping
-    Map<String, Object> clear(@RequestParam Map<String, String> params) {
+    AuditCleared clear(@RequestParam Map<String, String> params) {
         QueryParams q = new QueryParams(params);
         OffsetDateTime before = q.dateTime("before");
         boolean all = Boolean.TRUE.equals(q.bool("all"));
@@ -62,6 +68,6 @@ class AuditController {
             throw ApiException.validation("scope", "give either before or all, not both");
         }
         int deleted = log.clear(user.actor(), before);
-        return Map.of("deleted", deleted, "scope", before == null ? "all" : "before " + before.toInstant());
+        return new AuditCleared(deleted, before == null ? "all" : "before " + before.toInstant());
     }
 }
