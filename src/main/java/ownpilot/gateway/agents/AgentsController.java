@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ownpilot.gateway.settings.ProviderDefaults;
 import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.Deleted;
 import ownpilot.gateway.shared.QueryParams;
 import tools.jackson.databind.JsonNode;
 
@@ -58,9 +59,9 @@ class AgentsController {
     }
 
     @DeleteMapping("/{id}")
-    Map<String, Object> delete(@PathVariable String id) {
+    Deleted delete(@PathVariable String id) {
         agents.delete(user.actor(), id);
-        return Map.of("id", id, "deleted", true);
+        return Deleted.of(id);
     }
 
     @PostMapping("/{id}/reset")

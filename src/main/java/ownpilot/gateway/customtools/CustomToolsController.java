@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.Deleted;
 import ownpilot.gateway.shared.QueryParams;
 import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.tools.ToolExecution;
@@ -91,9 +92,9 @@ class CustomToolsController {
     }
 
     @DeleteMapping("/{id}")
-    Map<String, Object> delete(@PathVariable String id) {
+    Deleted delete(@PathVariable String id) {
         service.delete(user.actor(), id);
-        return Map.of("id", id, "deleted", true);
+        return Deleted.of(id);
     }
 
     @PostMapping("/{id}/enable")

@@ -15,6 +15,11 @@ import ownpilot.gateway.shared.ApiException;
 @RequestMapping({"/health", "/api/v1/health"})
 class HealthController {
 
+    /** A probe's answer. */
+    record Probe(String status) {
+        static final Probe OK = new Probe("ok");
+    }
+
     private final HealthService health;
     private final DockerProbe docker;
 
@@ -29,18 +34,18 @@ class HealthController {
     }
 
     @GetMapping("/live")
-    Map<String, Object> live() {
-        return Map.of("status", "ok");
+    Probe live() {
+        return Probe.OK;
     }
 
     @GetMapping("/ready")
-    Map<String, Object> ready() {
+    Probe ready() {
         List<String> problems = health.readinessProblems();
         if (!problems.isEmpty()) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
                     "Not ready: " + String.join("; ", problems), problems);
         }
-        return Map.of("status", "ok");
+        return Probe.OK;
     }
 
     @GetMapping("/sandbox")

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.Deleted;
 import ownpilot.gateway.shared.Ids;
 import tools.jackson.databind.JsonNode;
 
@@ -77,11 +78,11 @@ class LocalProvidersController {
     }
 
     @DeleteMapping("/{id}")
-    Map<String, Object> delete(@PathVariable String id) {
+    Deleted delete(@PathVariable String id) {
         if (!repository.delete(user.id(), id)) {
             throw ApiException.notFound("Local provider");
         }
-        return Map.of("id", id, "deleted", true);
+        return Deleted.of(id);
     }
 
     @PatchMapping("/{id}/toggle")

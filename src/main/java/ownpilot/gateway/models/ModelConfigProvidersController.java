@@ -110,10 +110,10 @@ class ModelConfigProvidersController {
     }
 
     @DeleteMapping("/{id}")
-    Map<String, Object> delete(@PathVariable String id) {
+    ProviderDeleted delete(@PathVariable String id) {
         requireCustom(id);
         settings.deleteProvider(user.id(), id);
-        return Map.of("providerId", id, "deleted", true);
+        return ProviderDeleted.of(id);
     }
 
     /** Custom providers have their own flag; catalog providers use the one of {@code /api/v1/providers/:id/toggle}. */

@@ -162,11 +162,11 @@ class ModelConfigsController {
     }
 
     @DeleteMapping("/sync/provider/{id}")
-    Map<String, Object> deleteSynced(@PathVariable String id) {
+    ProviderDeleted deleteSynced(@PathVariable String id) {
         if (!ProviderIds.isValid(id) || !sync.removeSynced(id)) {
             throw ApiException.notFound("Synced file for " + id);
         }
-        return Map.of("providerId", id, "deleted", true);
+        return ProviderDeleted.of(id);
     }
 
     private MergedModels.MergedModel find(String provider, String model) {

@@ -103,12 +103,12 @@ class ProvidersController {
     }
 
     @DeleteMapping("/{id}/config")
-    Map<String, Object> deleteConfig(@PathVariable String id) {
+    ProviderDeleted deleteConfig(@PathVariable String id) {
         configs.requireProvider(id);
         if (!overrides.delete(user.id(), id)) {
             throw ApiException.notFound("Override for " + id);
         }
-        return Map.of("providerId", id, "deleted", true);
+        return ProviderDeleted.of(id);
     }
 
     @PatchMapping("/{id}/toggle")

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.Deleted;
 import ownpilot.gateway.shared.QueryParams;
 import tools.jackson.databind.JsonNode;
 
@@ -64,8 +65,8 @@ abstract class PersonalRecordController {
     }
 
     @DeleteMapping("/{id}")
-    Map<String, Object> delete(@PathVariable String id) {
+    Deleted delete(@PathVariable String id) {
         records.delete(user.id(), id);
-        return Map.of("id", id, "deleted", true);
+        return Deleted.of(id);
     }
 }
