@@ -62,8 +62,10 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
      * else hears of it.
      */
     void broadcast(String userId, String type, Object payload) {
-        deliver(userId, frame(type, payload));
-        replicas.send(CHANNEL, json.writeValueAsString(Map.of("userId", userId, "type", type, "payload", payload)));
+        TextMessage frame = frame(type, payload);
+        deliver(userId, frame);
+        // the frame as serialized here, after its user id and that id's length (an id may hold any character)
+        replicas.send(CHANNEL, userId.length() + ":" + userId + frame.getPayload());
     }
 
     private void deliver(String userId, TextMessage frame) {
@@ -71,8 +73,13 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
     }
 
     private void fromReplica(String message) {
-        JsonNode event = json.readTree(message);
-        deliver(event.path("userId").asString(), frame(event.path("type").asString(), event.get("payload")));
+        int colon = message.indexOf(':');
+        int length = colon > 0 ? Integer.parseInt(message.substring(0, colon)) : -1;
+        if (length < 0 || colon + 1 + length > message.length()) {
+            return;
+        }
+        String userId = message.substring(colon + 1, colon + 1 + length);
+        deliver(userId, new TextMessage(message.substring(colon + 1 + length)));
     }
 
     @Override
