@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import ownpilot.gateway.llm.Cancellation;
 import ownpilot.gateway.llm.ModelMessage;
 import ownpilot.gateway.shared.Actor;
+import ownpilot.gateway.shared.LocalUrl;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -88,11 +89,8 @@ class ChatService {
 
     /** The address this gateway listens on, as the server bound it (not a fixed localhost:8080). */
     private String gatewayUrl() {
-        String address = environment.getProperty("server.address", "127.0.0.1");
-        String host = address.isBlank() || address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1"
-                : address.contains(":") ? "[" + address + "]" : address;
-        return "http://" + host + ":" + environment.getProperty("local.server.port",
-                environment.getProperty("server.port", "8080"));
+        return LocalUrl.of(environment.getProperty("server.address"), environment.getProperty("local.server.port",
+                Integer.class, environment.getProperty("server.port", Integer.class, 8080)));
     }
 
     private void save(ChatRun run, String text, boolean failed, Integer in, Integer out) {

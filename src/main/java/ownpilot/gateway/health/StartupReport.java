@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import ownpilot.gateway.settings.ProviderDefaults;
 import ownpilot.gateway.shared.CurrentUser;
 import ownpilot.gateway.shared.DataDirectory;
+import ownpilot.gateway.shared.LocalUrl;
 
 /** One line at start: where the gateway listens, its data, how it authenticates, whether chat has a provider. */
 @Component
@@ -35,10 +36,8 @@ class StartupReport {
     void report(ApplicationReadyEvent ready) {
         int port = ready.getApplicationContext() instanceof WebServerApplicationContext web
                 ? web.getWebServer().getPort() : -1;
-        String host = address == null || address.isBlank() || address.equals("0.0.0.0") ? "127.0.0.1"
-                : address.contains(":") ? "[" + address + "]" : address;
-        log.info("OwnPilot Gateway ready on http://{}:{} (data in {}, auth mode {}); {}", host, port, data.root(),
-                authMode, providerNote());
+        log.info("OwnPilot Gateway ready on {} (data in {}, auth mode {}); {}", LocalUrl.of(address, port),
+                data.root(), authMode, providerNote());
     }
 
     private String providerNote() {
