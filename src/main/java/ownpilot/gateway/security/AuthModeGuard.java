@@ -36,7 +36,7 @@ class AuthModeGuard {
                             + "OWNPILOT_API_KEYS (<user id>:<sha256 hex of the key>, comma-separated)");
                 }
             }
-            case JWT -> JwtDecoders.hs256(auth.jwtSecret(), 0);
+            case JWT -> JwtDecoders.key(auth.jwtSecret());
         }
     }
 

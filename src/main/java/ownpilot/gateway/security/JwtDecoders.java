@@ -24,12 +24,18 @@ final class JwtDecoders {
 
     private JwtDecoders() {}
 
-    static JwtDecoder hs256(String secret, int clockSkewSeconds) {
+    /** The secret's bytes; a missing or short one stops the start. */
+    static byte[] key(String secret) {
         byte[] key = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
         if (key.length < MIN_SECRET_BYTES) {
             throw new InsecureStartException("OWNPILOT_AUTH=jwt needs OWNPILOT_JWT_SECRET of at least "
                     + MIN_SECRET_BYTES + " bytes (e.g. openssl rand -hex 32)");
         }
+        return key;
+    }
+
+    static JwtDecoder hs256(String secret, int clockSkewSeconds) {
+        byte[] key = key(secret);
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
