@@ -1,7 +1,8 @@
 package ownpilot.gateway.models;
 
 import java.util.function.Supplier;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import ownpilot.gateway.shared.AfterCommit;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.settings.ApiKeyChanged;
 import ownpilot.gateway.shared.SharedCaches;
@@ -28,8 +29,8 @@ class EndpointCache {
     }
 
     /** After the commit, so that no request can cache the old key again in between. */
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(ApiKeyChanged changed) {
-        clear();
+        AfterCommit.run(this::clear);
     }
 }

@@ -2,7 +2,8 @@ package ownpilot.gateway.realtime;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import ownpilot.gateway.shared.AfterCommit;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.autonomy.ApprovalRequested;
 import ownpilot.gateway.chat.ChatCompleted;
@@ -12,8 +13,8 @@ import ownpilot.gateway.tools.ToolExecuted;
 /**
  * Turns the gateway's events into live-event frames: chat completed, tool executed, approval requested,
  * budget alert. Frames are notifications for whoever is connected now, so this is an in-process
- * observer rather than a durable listener (replaying a frame after a restart would reach nobody); it
- * hears an event after the transaction that published it committed, never one that was rolled back.
+ * observer rather than a durable listener (replaying a frame after a restart would reach nobody); a
+ * frame goes out after the transaction that published the event committed, never for one rolled back.
  */
 @Component
 class LiveEventRelay {
@@ -24,7 +25,7 @@ class LiveEventRelay {
         this.live = live;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(ChatCompleted e) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("conversationId", e.conversationId());
@@ -38,10 +39,10 @@ class LiveEventRelay {
         p.put("durationMs", e.durationMs());
         p.put("streamed", e.streamed());
         p.put("error", e.error());
-        live.broadcast(e.userId(), "chat:completed", p);
+        broadcast(e.userId(), "chat:completed", p);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(ToolExecuted e) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("tool", e.tool());
@@ -53,10 +54,10 @@ class LiveEventRelay {
         p.put("durationMs", e.durationMs());
         p.put("error", e.error());
         p.put("correlationId", e.actor().correlationId());
-        live.broadcast(e.actor().userId(), "tool:executed", p);
+        broadcast(e.actor().userId(), "tool:executed", p);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(ApprovalRequested e) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("approvalId", e.approvalId());
@@ -64,12 +65,16 @@ class LiveEventRelay {
         p.put("risk", e.risk());
         p.put("reason", e.reason());
         p.put("correlationId", e.actor().correlationId());
-        live.broadcast(e.userId(), "approval:requested", p);
+        broadcast(e.userId(), "approval:requested", p);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(BudgetAlerted e) {
-        live.broadcast(e.userId(), "budget:alert", Map.of("window", e.window(), "threshold", e.threshold(), "used", e.used(),
+        broadcast(e.userId(), "budget:alert", Map.of("window", e.window(), "threshold", e.threshold(), "used", e.used(),
                 "limit", e.limit()));
+    }
+
+    private void broadcast(String userId, String type, Object payload) {
+        AfterCommit.run(() -> live.broadcast(userId, type, payload));
     }
 }
