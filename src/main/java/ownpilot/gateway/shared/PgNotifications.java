@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -44,6 +46,11 @@ public class PgNotifications implements DisposableBean {
     private final String node = UUID.randomUUID().toString();
     private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
     private final Thread listener;
+    private final Thread sender;
+    /** Best effort like NOTIFY itself: when the database is away for long, messages beyond this are dropped. */
+    private final BlockingQueue<Outgoing> outgoing = new LinkedBlockingQueue<>(10_000);
+
+    private record Outgoing(String channel, String message) {}
     private final Queue<String> toListen = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
 
@@ -51,7 +58,9 @@ public class PgNotifications implements DisposableBean {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.listener = Thread.ofPlatform().daemon().name("pg-listen").unstarted(this::listen);
+        this.sender = Thread.ofPlatform().daemon().name("pg-notify").unstarted(this::sendQueued);
         listener.start();
+        sender.start();
     }
 
     /** Calls {@code handler} with the payload of every message on {@code channel} sent by another replica. */
@@ -62,20 +71,34 @@ public class PgNotifications implements DisposableBean {
         toListen.add(channel);
     }
 
-    /** Sends to every other replica; false when the payload is too large or the database is away. */
+    /**
+     * Queues a message for every other replica; false when it is too large or the queue is full. The
+     * sending thread sends it: a caller may be inside a transaction's commit callbacks, holding its
+     * connection, and asking the pool for a second one there starved the pool under load.
+     */
     public boolean send(String channel, String payload) {
         checkChannel(channel);
         String message = node + '\n' + payload;
         if (message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
             return false;
         }
-        try {
-            jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", channel).param("payload", message)
-                    .query().singleRow();
-            return true;
-        } catch (RuntimeException e) {
-            log.debug("NOTIFY {} failed: {}", channel, e.toString());
-            return false;
+        return outgoing.offer(new Outgoing(channel, message));
+    }
+
+    private void sendQueued() {
+        while (running) {
+            Outgoing next;
+            try {
+                next = outgoing.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", next.channel())
+                        .param("payload", next.message()).query().singleRow();
+            } catch (RuntimeException e) {
+                log.debug("NOTIFY {} failed: {}", next.channel(), e.toString());
+            }
         }
     }
 
@@ -149,5 +172,6 @@ public class PgNotifications implements DisposableBean {
     public void destroy() {
         running = false;
         listener.interrupt();
+        sender.interrupt();
     }
 }
