@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -25,10 +26,12 @@ class EventRetries implements SchedulingConfigurer {
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private final FailedEventPublications failed;
+    private final IncompleteEventPublications incomplete;
     private final Duration interval;
     private final int maxAttempts;
 
-    EventRetries(FailedEventPublications failed, KernelProperties settings) {
+    EventRetries(FailedEventPublications failed, IncompleteEventPublications incomplete, KernelProperties settings) {
+        this.incomplete = incomplete;
         long intervalMs = settings.events().retryIntervalMs();
         int maxAttempts = settings.events().maxAttempts();
         this.failed = failed;
@@ -44,6 +47,11 @@ class EventRetries implements SchedulingConfigurer {
     void retryFailed() {
         try {
             failed.resubmit(ResubmissionOptions.defaults().withBatchSize(100).withFilter(this::due));
+            // never dispatched (the listener queue was full): published, not failed, and left waiting
+            Instant stale = Instant.now().minus(interval.multipliedBy(10));
+            incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults().withBatchSize(100)
+                    .withFilter(p -> p.getStatus() == EventPublication.Status.PUBLISHED
+                            && p.getLastResubmissionDate() == null && p.getPublicationDate().isBefore(stale)));
         } catch (RuntimeException e) {
             // the database may be away; the next round tries again
             log.warn("Could not resubmit failed event publications: {}", e.toString());

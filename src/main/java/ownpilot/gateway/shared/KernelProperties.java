@@ -23,8 +23,9 @@ public record KernelProperties(String dataDir, @DefaultValue Http http, @Default
     public record Cpu(@DefaultValue("0") int threads, @DefaultValue("64") int queue,
             @DefaultValue("10000") long maxQueueWaitMs) {}
 
-    /** Retries of failed event listeners. */
-    public record Events(@DefaultValue("30000") long retryIntervalMs, @DefaultValue("10") int maxAttempts) {}
+    /** The threads and queue of the durable event listeners, and their retries. */
+    public record Events(@DefaultValue("30000") long retryIntervalMs, @DefaultValue("10") int maxAttempts,
+            @DefaultValue("4") int listenerThreads, @DefaultValue("10000") int listenerQueue) {}
 
     /** How long a replica may serve a cached value it was not told about. */
     public record Cache(@DefaultValue("30000") long ttlMs) {}
