@@ -2,9 +2,7 @@ package ownpilot.gateway.models;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -87,7 +85,7 @@ class LocalProviderRepository {
                 .param("user", userId).param("id", id).update();
     }
 
-    List<Map<String, Object>> models(String userId, String providerId) {
+    List<LocalProviderViews.Model> models(String userId, String providerId) {
         return jdbc.sql("SELECT * FROM local_models WHERE user_id = :user AND local_provider_id = :provider "
                         + "ORDER BY lower(display_name), model_id")
                 .param("user", userId).param("provider", providerId).query((rs, n) -> model(rs)).list();
@@ -126,7 +124,7 @@ class LocalProviderRepository {
                 .param("out", maxOutput).update() > 0;
     }
 
-    Optional<Map<String, Object>> toggleModel(String userId, String providerId, String modelId, boolean enabled) {
+    Optional<LocalProviderViews.Model> toggleModel(String userId, String providerId, String modelId, boolean enabled) {
         return jdbc.sql("UPDATE local_models SET is_enabled = :enabled, updated_at = now() WHERE user_id = :user "
                         + "AND local_provider_id = :provider AND model_id = :model RETURNING *")
                 .param("enabled", enabled).param("user", userId).param("provider", providerId).param("model", modelId)
@@ -147,17 +145,10 @@ class LocalProviderRepository {
                 SqlValues.instant(rs, "updated_at"));
     }
 
-    private static Map<String, Object> model(ResultSet rs) throws SQLException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", rs.getString("id"));
-        out.put("localProviderId", rs.getString("local_provider_id"));
-        out.put("modelId", rs.getString("model_id"));
-        out.put("displayName", rs.getString("display_name"));
-        out.put("capabilities", new RawJson(rs.getString("capabilities")));
-        out.put("contextWindow", rs.getInt("context_window"));
-        out.put("maxOutput", rs.getInt("max_output"));
-        out.put("isEnabled", rs.getBoolean("is_enabled"));
-        out.put("createdAt", SqlValues.instant(rs, "created_at"));
-        return out;
+    private static LocalProviderViews.Model model(ResultSet rs) throws SQLException {
+        return new LocalProviderViews.Model(rs.getString("id"), rs.getString("local_provider_id"),
+                rs.getString("model_id"), rs.getString("display_name"), new RawJson(rs.getString("capabilities")),
+                rs.getInt("context_window"), rs.getInt("max_output"), rs.getBoolean("is_enabled"),
+                SqlValues.instant(rs, "created_at"));
     }
 }

@@ -1,8 +1,6 @@
 package ownpilot.gateway.models;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.security.SecretCipher;
@@ -74,7 +72,7 @@ class LocalProviderService implements LocalProviderSource {
     }
 
     /** Asks the server for its models and adds the new ones (enabled, chat + streaming). */
-    Map<String, Object> discover(String userId, String id) {
+    LocalProviderViews.Discovery discover(String userId, String id) {
         LocalProviderRepository.Row row = get(userId, id);
         String apiKey = row.apiKey() == null ? null : cipher.decrypt(row.apiKey(), keyContext(id));
         ModelDiscovery.Found found = discovery.discover(row.providerType(), row.baseUrl(), row.discoveryEndpoint(),
@@ -87,33 +85,16 @@ class LocalProviderService implements LocalProviderSource {
             }
         }
         repository.discovered(userId, id);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("sourceUrl", found.sourceUrl());
-        out.put("totalModels", found.modelIds().size());
-        out.put("newModels", added);
-        out.put("existingModels", found.modelIds().size() - added);
-        out.put("models", repository.models(userId, id));
-        return out;
+        return new LocalProviderViews.Discovery(found.sourceUrl(), found.modelIds().size(), added,
+                found.modelIds().size() - added, repository.models(userId, id));
     }
 
     /** What clients see: everything but the key, which is reduced to whether one is set and a hint. */
-    Map<String, Object> view(String userId, LocalProviderRepository.Row r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", r.id());
-        out.put("name", r.name());
-        out.put("providerType", r.providerType());
-        out.put("baseUrl", r.baseUrl());
-        out.put("hasApiKey", r.apiKey() != null);
-        out.put("apiKeyHint", r.apiKey() == null ? null
-                : SecretCipher.mask(cipher.decrypt(r.apiKey(), keyContext(r.id()))));
-        out.put("isEnabled", r.isEnabled());
-        out.put("isDefault", r.isDefault());
-        out.put("discoveryEndpoint", r.discoveryEndpoint());
-        out.put("lastDiscoveredAt", r.lastDiscoveredAt());
-        out.put("modelCount", repository.modelCount(userId, r.id()));
-        out.put("createdAt", r.createdAt());
-        out.put("updatedAt", r.updatedAt());
-        return out;
+    LocalProviderViews.Provider view(String userId, LocalProviderRepository.Row r) {
+        return new LocalProviderViews.Provider(r.id(), r.name(), r.providerType(), r.baseUrl(), r.apiKey() != null,
+                r.apiKey() == null ? null : SecretCipher.mask(cipher.decrypt(r.apiKey(), keyContext(r.id()))),
+                r.isEnabled(), r.isDefault(), r.discoveryEndpoint(), r.lastDiscoveredAt(),
+                repository.modelCount(userId, r.id()), r.createdAt(), r.updatedAt());
     }
 
     private LocalProviderRepository.Row read(JsonNode body, LocalProviderRepository.Row current) {

@@ -1,7 +1,6 @@
 package ownpilot.gateway.models;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +17,7 @@ import ownpilot.gateway.shared.CurrentUser;
 import ownpilot.gateway.shared.Deleted;
 import ownpilot.gateway.shared.Ids;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Local model servers and their models (spec §9). */
 @RestController
@@ -55,25 +55,24 @@ class LocalProvidersController {
     }
 
     @GetMapping
-    List<Map<String, Object>> list() {
+    List<LocalProviderViews.Provider> list() {
         return repository.list(user.id()).stream().map(r -> service.view(user.id(), r)).toList();
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody JsonNode body) {
+    LocalProviderViews.Provider create(@RequestBody JsonNode body) {
         return service.view(user.id(), service.create(user.id(), body));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable String id) {
-        Map<String, Object> out = service.view(user.id(), service.get(user.id(), id));
-        out.put("models", repository.models(user.id(), id));
-        return out;
+    LocalProviderViews.WithModels get(@PathVariable String id) {
+        return LocalProviderViews.WithModels.of(service.view(user.id(), service.get(user.id(), id)),
+                repository.models(user.id(), id));
     }
 
     @PutMapping("/{id}")
-    Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
+    LocalProviderViews.Provider update(@PathVariable String id, @RequestBody JsonNode body) {
         return service.view(user.id(), service.update(user.id(), id, body));
     }
 
@@ -85,18 +84,28 @@ class LocalProvidersController {
         return Deleted.of(id);
     }
 
+    /** {@code {"enabled": bool}}; the web UI sends no body, which flips the flag. */
     @PatchMapping("/{id}/toggle")
-    Map<String, Object> toggle(@PathVariable String id, @RequestBody JsonNode body) {
-        return update(id, enabledOnly(body, "isEnabled"));
+    LocalProviderViews.Provider toggle(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        JsonNode change = body == null || body.isNull() || body.isMissingNode()
+                ? JsonNodeFactory.instance.objectNode().put("isEnabled", !service.get(user.id(), id).isEnabled())
+                : enabledOnly(body, "isEnabled");
+        return update(id, change);
+    }
+
+    /** The web UI's "make default" (not in the spec): the provider becomes the user's only default. */
+    @PatchMapping("/{id}/set-default")
+    LocalProviderViews.Provider setDefault(@PathVariable String id) {
+        return update(id, JsonNodeFactory.instance.objectNode().put("isDefault", true));
     }
 
     @PostMapping("/{id}/discover")
-    Map<String, Object> discover(@PathVariable String id) {
+    LocalProviderViews.Discovery discover(@PathVariable String id) {
         return service.discover(user.id(), id);
     }
 
     @GetMapping("/{id}/models")
-    List<Map<String, Object>> models(@PathVariable String id) {
+    List<LocalProviderViews.Model> models(@PathVariable String id) {
         service.get(user.id(), id);
         return repository.models(user.id(), id);
     }
@@ -104,7 +113,7 @@ class LocalProvidersController {
     /** {@code {"modelId", "displayName"?, "contextWindow"?, "maxOutput"?}} */
     @PostMapping("/{id}/models")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> addModel(@PathVariable String id, @RequestBody JsonNode body) {
+    LocalProviderViews.Model addModel(@PathVariable String id, @RequestBody JsonNode body) {
         service.get(user.id(), id);
         String modelId = body.path("modelId").asString("");
         if (modelId.isBlank() || modelId.length() > 200) {
@@ -118,23 +127,23 @@ class LocalProvidersController {
                 "[\"chat\", \"streaming\"]", context, output)) {
             throw ApiException.conflict("Model " + modelId + " is already listed");
         }
-        return repository.models(user.id(), id).stream().filter(m -> m.get("modelId").equals(modelId))
+        return repository.models(user.id(), id).stream().filter(m -> m.modelId().equals(modelId))
                 .findFirst().orElseThrow();
     }
 
     @PatchMapping("/{id}/models/{modelId}/toggle")
-    Map<String, Object> toggleModel(@PathVariable String id, @PathVariable String modelId, @RequestBody JsonNode body) {
+    LocalProviderViews.Model toggleModel(@PathVariable String id, @PathVariable String modelId, @RequestBody JsonNode body) {
         boolean enabled = enabledOnly(body, "enabled").path("enabled").booleanValue();
         return repository.toggleModel(user.id(), id, modelId, enabled)
                 .orElseThrow(() -> ApiException.notFound("Model " + modelId));
     }
 
     @DeleteMapping("/{id}/models/{modelId}")
-    Map<String, Object> deleteModel(@PathVariable String id, @PathVariable String modelId) {
+    LocalProviderViews.ModelDeleted deleteModel(@PathVariable String id, @PathVariable String modelId) {
         if (!repository.deleteModel(user.id(), id, modelId)) {
             throw ApiException.notFound("Model " + modelId);
         }
-        return Map.of("modelId", modelId, "deleted", true);
+        return new LocalProviderViews.ModelDeleted(modelId, true);
     }
 
     /** Reads {@code {"enabled": bool}} and re-keys it for the update it feeds. */
@@ -142,7 +151,7 @@ class LocalProvidersController {
         if (!body.isObject() || !body.path("enabled").isBoolean()) {
             throw ApiException.validation("enabled", "must be true or false");
         }
-        return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        return JsonNodeFactory.instance.objectNode()
                 .put(as, body.path("enabled").booleanValue());
     }
 

@@ -89,12 +89,11 @@ class MergedModels {
             if (!local.isEnabled()) {
                 continue;
             }
-            for (Map<String, Object> m : locals.models(userId, local.id())) {
-                List<String> caps = json.readTree(m.get("capabilities").toString()).valueStream()
+            for (LocalProviderViews.Model m : locals.models(userId, local.id())) {
+                List<String> caps = json.readTree(m.capabilities().json()).valueStream()
                         .map(JsonNode::asString).toList();
-                out.add(new MergedModel(local.id(), local.name(), m.get("modelId").toString(),
-                        m.get("displayName").toString(), caps, 0, 0, (Integer) m.get("contextWindow"),
-                        (Integer) m.get("maxOutput"), (Boolean) m.get("isEnabled"), false, false, true, "local"));
+                out.add(new MergedModel(local.id(), local.name(), m.modelId(), m.displayName(), caps, 0, 0,
+                        m.contextWindow(), m.maxOutput(), m.isEnabled(), false, false, true, "local"));
             }
         }
         out.sort(Comparator.comparing((MergedModel m) -> !m.isConfigured())

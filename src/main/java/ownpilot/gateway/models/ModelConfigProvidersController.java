@@ -2,7 +2,6 @@ package ownpilot.gateway.models;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +21,7 @@ import ownpilot.gateway.settings.ApiKeys;
 import ownpilot.gateway.settings.ProviderIds;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.ErrorAsText;
 import ownpilot.gateway.shared.JsonFields;
 import ownpilot.gateway.shared.QueryParams;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +33,20 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1/model-configs/providers")
 class ModelConfigProvidersController {
+
+    /** One provider of any kind, as the AI Models page lists it. */
+    record Provider(String id, String name, String type, String baseUrl, String apiKeyEnv, boolean isEnabled,
+            boolean isConfigured, long modelCount) {}
+
+    /** One provider with its merged models. */
+    record WithModels(String id, String name, String type, String baseUrl, String apiKeyEnv, boolean isEnabled,
+            boolean isConfigured, long modelCount, List<MergedModels.MergedModel> models) {}
+
+    record DiscoveredModel(String modelId, String displayName, boolean isNew) {}
+
+    /** What a discovery found; the new models are stored as the user's custom models. */
+    record Discovery(String provider, String providerName, String sourceUrl, List<DiscoveredModel> models,
+            int newModels, int existingModels) {}
 
     private static final Set<String> CUSTOM_FIELDS = Set.of("providerId", "name", "baseUrl", "apiKeyEnv",
             "isEnabled", "displayName", "apiBaseUrl", "providerType");
@@ -63,36 +77,36 @@ class ModelConfigProvidersController {
     }
 
     @GetMapping("/list")
-    List<Map<String, Object>> list(@RequestParam Map<String, String> params) {
+    List<Provider> list(@RequestParam Map<String, String> params) {
         String type = new QueryParams(params).oneOf("type", List.of("builtin", "aggregator", "custom", "local"));
-        return all().stream().filter(p -> type == null || p.get("type").equals(type)).toList();
+        return all().stream().filter(p -> type == null || p.type().equals(type)).toList();
     }
 
+    /** Catalog providers and aggregators, configured first, then enabled, then by name: a bare list, as the UI maps it. */
     @GetMapping("/available")
-    Map<String, Object> available() {
-        List<Map<String, Object>> providers = new ArrayList<>(all().stream()
-                .filter(p -> p.get("type").equals("builtin") || p.get("type").equals("aggregator")).toList());
-        providers.sort(Comparator.comparing((Map<String, Object> p) -> !(Boolean) p.get("isConfigured"))
-                .thenComparing(p -> !(Boolean) p.get("isEnabled"))
-                .thenComparing(p -> p.get("name").toString().toLowerCase()));
-        return Map.of("providers", providers, "counts", Map.of("total", providers.size(),
-                "enabled", providers.stream().filter(p -> (Boolean) p.get("isEnabled")).count(),
-                "configured", providers.stream().filter(p -> (Boolean) p.get("isConfigured")).count()));
+    List<Provider> available() {
+        return all().stream().filter(p -> p.type().equals("builtin") || p.type().equals("aggregator"))
+                .sorted(Comparator.comparing((Provider p) -> !p.isConfigured()).thenComparing(p -> !p.isEnabled())
+                        .thenComparing(p -> p.name().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable String id) {
-        Map<String, Object> provider = all().stream().filter(p -> p.get("id").equals(id)).findFirst()
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "PROVIDER_NOT_FOUND", "Unknown provider: " + id));
-        Map<String, Object> out = new LinkedHashMap<>(provider);
-        out.put("models", merged.all(user.id()).stream().filter(m -> m.providerId().equals(id)).toList());
-        return out;
+    WithModels get(@PathVariable String id) {
+        Provider p = all().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow(() -> unknown(id));
+        return new WithModels(p.id(), p.name(), p.type(), p.baseUrl(), p.apiKeyEnv(), p.isEnabled(),
+                p.isConfigured(), p.modelCount(),
+                merged.all(user.id()).stream().filter(m -> m.providerId().equals(id)).toList());
+    }
+
+    private static ApiException unknown(String id) {
+        return new ApiException(HttpStatus.NOT_FOUND, "PROVIDER_NOT_FOUND", "Unknown provider: " + id);
     }
 
     /** Adds the user's own OpenAI-compatible provider. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody JsonNode body) {
+    WithModels create(@RequestBody JsonNode body) {
         ModelSettingsRepository.CustomProvider provider = read(body, null);
         boolean taken = catalog.provider(provider.id()).isPresent() || settings.provider(user.id(), provider.id())
                 .isPresent() || locals.find(user.id(), provider.id()).isPresent();
@@ -104,7 +118,7 @@ class ModelConfigProvidersController {
     }
 
     @PutMapping("/{id}")
-    Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
+    WithModels update(@PathVariable String id, @RequestBody JsonNode body) {
         settings.saveProvider(user.id(), read(body, requireCustom(id)));
         return get(id);
     }
@@ -118,7 +132,7 @@ class ModelConfigProvidersController {
 
     /** Custom providers have their own flag; catalog providers use the one of {@code /api/v1/providers/:id/toggle}. */
     @PatchMapping("/{id}/toggle")
-    Map<String, Object> toggle(@PathVariable String id, @RequestBody JsonNode body) {
+    ProviderToggled toggle(@PathVariable String id, @RequestBody JsonNode body) {
         if (!body.isObject() || !body.path("enabled").isBoolean()) {
             throw ApiException.validation("enabled", "must be true or false");
         }
@@ -128,15 +142,19 @@ class ModelConfigProvidersController {
             var c = custom.get();
             settings.saveProvider(user.id(), new ModelSettingsRepository.CustomProvider(c.id(), c.name(), c.baseUrl(),
                     c.apiKeyEnv(), enabled));
-            return Map.of("providerId", id, "isEnabled", enabled);
+            return new ProviderToggled(id, enabled);
         }
-        return Map.of("providerId", id, "isEnabled", configs.setEnabled(user.id(), id, enabled));
+        return new ProviderToggled(id, configs.setEnabled(user.id(), id, enabled));
     }
 
     /** Lists the provider's models over its OpenAI-compatible API and adds the new ones as custom models. */
     @PostMapping("/{id}/discover-models")
-    Map<String, Object> discover(@PathVariable String id) {
+    @ErrorAsText
+    Discovery discover(@PathVariable String id) {
         var custom = settings.provider(user.id(), id);
+        String providerName = custom.map(ModelSettingsRepository.CustomProvider::name)
+                .or(() -> catalog.provider(id).map(p -> p.path("name").asString(id)))
+                .orElseThrow(() -> unknown(id));
         String baseUrl = custom.map(ModelSettingsRepository.CustomProvider::baseUrl)
                 .orElseGet(() -> configs.effective(user.id(), id).baseUrl());
         if (baseUrl == null) {
@@ -146,7 +164,7 @@ class ModelConfigProvidersController {
                 apiKeys.resolve(user.id(), id).orElse(null));
         Set<String> existing = merged.all(user.id()).stream().filter(m -> m.providerId().equals(id))
                 .map(MergedModels.MergedModel::modelId).collect(java.util.stream.Collectors.toSet());
-        List<Map<String, Object>> models = new ArrayList<>();
+        List<DiscoveredModel> models = new ArrayList<>();
         int added = 0;
         for (String modelId : found.modelIds()) {
             boolean exists = existing.contains(modelId);
@@ -156,21 +174,15 @@ class ModelConfigProvidersController {
                         true, true));
                 added++;
             }
-            models.add(Map.of("modelId", modelId, "displayName", ModelDiscovery.displayName(modelId), "isNew", !exists));
+            models.add(new DiscoveredModel(modelId, ModelDiscovery.displayName(modelId), !exists));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("provider", id);
-        out.put("sourceUrl", found.sourceUrl());
-        out.put("models", models);
-        out.put("newModels", added);
-        out.put("existingModels", models.size() - added);
-        return out;
+        return new Discovery(id, providerName, found.sourceUrl(), models, added, models.size() - added);
     }
 
-    private List<Map<String, Object>> all() {
+    private List<Provider> all() {
         String userId = user.id();
         List<MergedModels.MergedModel> models = merged.all(userId);
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Provider> out = new ArrayList<>();
         for (ProviderConfigs.Effective e : configs.effectiveAll(userId).values()) {
             String id = e.providerId();
             out.add(entry(id, catalog.provider(id).map(p -> p.path("name").asString()).orElse(id),
@@ -187,18 +199,10 @@ class ModelConfigProvidersController {
         return out;
     }
 
-    private static Map<String, Object> entry(String id, String name, String type, String baseUrl, String apiKeyEnv,
+    private static Provider entry(String id, String name, String type, String baseUrl, String apiKeyEnv,
             boolean enabled, boolean configured, List<MergedModels.MergedModel> models) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", id);
-        out.put("name", name);
-        out.put("type", type);
-        out.put("baseUrl", baseUrl);
-        out.put("apiKeyEnv", apiKeyEnv);
-        out.put("isEnabled", enabled);
-        out.put("isConfigured", configured);
-        out.put("modelCount", models.stream().filter(m -> m.providerId().equals(id)).count());
-        return out;
+        return new Provider(id, name, type, baseUrl, apiKeyEnv, enabled, configured,
+                models.stream().filter(m -> m.providerId().equals(id)).count());
     }
 
     private ModelSettingsRepository.CustomProvider requireCustom(String id) {

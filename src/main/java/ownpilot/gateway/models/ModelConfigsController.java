@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ownpilot.gateway.settings.ProviderIds;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.ErrorAsText;
 import ownpilot.gateway.shared.JsonFields;
 import ownpilot.gateway.shared.QueryParams;
 import tools.jackson.databind.JsonNode;
@@ -114,6 +115,7 @@ class ModelConfigsController {
 
     /** Changes the user's settings for a model; {@code null} puts a field back to the catalog's value. */
     @PutMapping("/{provider}/{model}")
+    @ErrorAsText
     MergedModels.MergedModel update(@PathVariable String provider, @PathVariable String model,
             @RequestBody JsonNode body) {
         MergedModels.MergedModel current = require(provider, model);
@@ -122,18 +124,21 @@ class ModelConfigsController {
         return require(provider, model);
     }
 
+    record ModelDeleted(String providerId, String modelId, boolean deleted, String result) {}
+
     @DeleteMapping("/{provider}/{model}")
-    Map<String, Object> delete(@PathVariable String provider, @PathVariable String model) {
+    ModelDeleted delete(@PathVariable String provider, @PathVariable String model) {
         MergedModels.MergedModel current = require(provider, model);
         if (!current.hasOverride()) {
             throw ApiException.badRequest("Catalog models cannot be deleted; disable it instead");
         }
         settings.delete(user.id(), provider, model);
-        return Map.of("providerId", provider, "modelId", model, "deleted", true,
-                "result", current.isCustom() ? "custom model removed" : "settings reset to the catalog");
+        return new ModelDeleted(provider, model, true,
+                current.isCustom() ? "custom model removed" : "settings reset to the catalog");
     }
 
     @PatchMapping("/{provider}/{model}/toggle")
+    @ErrorAsText
     MergedModels.MergedModel toggle(@PathVariable String provider, @PathVariable String model,
             @RequestBody JsonNode body) {
         if (!body.isObject() || !body.path("enabled").isBoolean()) {
@@ -144,21 +149,23 @@ class ModelConfigsController {
     }
 
     @PostMapping("/sync")
-    Map<String, Object> syncStatus() {
+    ModelsDevSync.Status syncStatus() {
         return sync.status();
     }
 
     @PostMapping("/sync/apply")
-    Map<String, Object> syncApply() {
+    @ErrorAsText
+    ModelsDevSync.Result syncApply() {
         return sync.sync(List.of());
     }
 
     /** Drops every synced file, then syncs again; without models.dev it answers 503 and changes nothing. */
     @PostMapping("/sync/reset")
-    Map<String, Object> syncReset() {
+    @ErrorAsText
+    ModelsDevSync.Result syncReset() {
         sync.status();
-        sync.clearSynced();
-        return sync.sync(List.of());
+        int deleted = sync.clearSynced();
+        return sync.sync(List.of()).afterDeleting(deleted);
     }
 
     @DeleteMapping("/sync/provider/{id}")

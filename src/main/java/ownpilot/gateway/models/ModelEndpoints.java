@@ -76,8 +76,8 @@ public class ModelEndpoints {
      */
     public Optional<String> defaultModel(String userId, String providerId) {
         if (locals.find(userId, providerId).isPresent()) {
-            return locals.models(userId, providerId).stream().filter(m -> Boolean.TRUE.equals(m.get("isEnabled")))
-                    .map(m -> (String) m.get("modelId")).findFirst();
+            return locals.models(userId, providerId).stream().filter(LocalProviderViews.Model::isEnabled)
+                    .map(LocalProviderViews.Model::modelId).findFirst();
         }
         if (customs.provider(userId, providerId).isPresent()) {
             return customs.settings(userId).stream().filter(s -> s.providerId().equals(providerId) && s.isEnabled())

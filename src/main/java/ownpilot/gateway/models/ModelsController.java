@@ -72,13 +72,13 @@ class ModelsController {
     }
 
     @GetMapping("/sync/providers")
-    Map<String, Object> syncProviders() {
+    ModelsDevSync.Offer syncProviders() {
         return sync.providers();
     }
 
     /** {@code {"providers": ["openai", …]}} syncs those; no body or an empty list syncs every provider. */
     @PostMapping("/sync")
-    Map<String, Object> sync(@RequestBody(required = false) JsonNode body) {
+    ModelsDevSync.Result sync(@RequestBody(required = false) JsonNode body) {
         List<String> requested = new ArrayList<>();
         if (body != null && !body.isNull() && !body.isMissingNode()) {
             JsonNode providers = body.path("providers");
@@ -95,18 +95,17 @@ class ModelsController {
         return sync.sync(requested);
     }
 
+    /** One catalog provider; {@code features} is the catalog file's own object. */
+    record ProviderModels(String provider, String providerName, List<ModelInfo> models, boolean isConfigured,
+            JsonNode features, String baseUrl, String docsUrl) {}
+
     @GetMapping("/{provider}")
-    Map<String, Object> provider(@PathVariable String provider) {
+    ProviderModels provider(@PathVariable String provider) {
         JsonNode file = catalog.provider(provider).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                 "PROVIDER_NOT_FOUND", "Unknown provider: " + provider));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("provider", provider);
-        out.put("providerName", file.path("name").asString());
-        out.put("models", catalog.models(provider));
-        out.put("isConfigured", apiKeys.status(user.id(), provider).configured());
-        out.put("features", file.path("features"));
-        out.put("baseUrl", file.path("baseUrl").isNull() ? null : file.path("baseUrl").asString());
-        out.put("docsUrl", file.path("docsUrl").isNull() ? null : file.path("docsUrl").asString());
-        return out;
+        return new ProviderModels(provider, file.path("name").asString(), catalog.models(provider),
+                apiKeys.status(user.id(), provider).configured(), file.path("features"),
+                file.path("baseUrl").isNull() ? null : file.path("baseUrl").asString(),
+                file.path("docsUrl").isNull() ? null : file.path("docsUrl").asString());
     }
 }

@@ -44,18 +44,38 @@ class ModelsDevSync {
         this.source = settings.syncUrl();
     }
 
+    record OfferedProvider(String id, String name, int modelCount) {}
+
+    record Offer(List<OfferedProvider> providers, int total, String source) {}
+
+    /** What a sync would change. */
+    record Status(int providers, int totalModels, int newModels, int changedPricing, String source) {}
+
+    /** The figures the web UI shows after a sync or a reset. */
+    record Stats(int providers, int totalModels, int synced, Integer deleted) {}
+
+    /** What a sync wrote; {@code stats} is also sent beside {@code data}, where the web UI reads it. */
+    record Result(List<String> synced, List<String> notFound, int total, String message, Stats stats)
+            implements ownpilot.gateway.shared.ApiEnvelope.WithTopLevelStats {
+
+        Result afterDeleting(int deleted) {
+            return new Result(synced, notFound, total, message,
+                    new Stats(stats.providers(), stats.totalModels(), stats.synced(), deleted));
+        }
+    }
+
     /** The providers models.dev offers now, most models first. */
-    Map<String, Object> providers() {
+    Offer providers() {
         Map<String, ObjectNode> converted = CatalogConverter.convert(fetch());
-        List<Map<String, Object>> list = new ArrayList<>();
-        converted.values().forEach(p -> list.add(Map.of("id", p.path("id").asString(), "name",
-                p.path("name").asString(), "modelCount", p.path("models").size())));
-        list.sort(Comparator.comparing((Map<String, Object> p) -> (Integer) p.get("modelCount")).reversed());
-        return Map.of("providers", list, "total", list.size(), "source", source.toString());
+        List<OfferedProvider> list = new ArrayList<>();
+        converted.values().forEach(p -> list.add(new OfferedProvider(p.path("id").asString(),
+                p.path("name").asString(), p.path("models").size())));
+        list.sort(Comparator.comparingInt(OfferedProvider::modelCount).reversed());
+        return new Offer(list, list.size(), source.toString());
     }
 
     /** What a sync would change: providers and models offered, models new to the catalog, price changes. */
-    Map<String, Object> status() {
+    Status status() {
         Map<String, ObjectNode> converted = CatalogConverter.convert(fetch());
         int total = 0;
         int added = 0;
@@ -74,15 +94,16 @@ class ModelsDevSync {
                 }
             }
         }
-        return Map.of("providers", converted.size(), "totalModels", total, "newModels", added,
-                "changedPricing", repriced, "source", source.toString());
+        return new Status(converted.size(), total, added, repriced, source.toString());
     }
 
-    /** Removes every synced provider file, so the packaged catalog applies again. */
-    void clearSynced() {
+    /** Removes every synced provider file, so the packaged catalog applies again; how many it removed. */
+    int clearSynced() {
+        int deleted = 0;
         try (var files = Files.list(catalog.syncedDirectory())) {
             for (Path f : files.toList()) {
                 Files.delete(f);
+                deleted++;
             }
         } catch (java.nio.file.NoSuchFileException none) {
             // nothing synced yet
@@ -90,6 +111,7 @@ class ModelsDevSync {
             throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "SYNC_FAILED", "Cannot clear synced files");
         }
         catalog.reload();
+        return deleted;
     }
 
     /** The synced file of a provider; an id that is not a provider id never names a file. */
@@ -117,7 +139,7 @@ class ModelsDevSync {
     }
 
     /** Syncs the named providers (all when {@code requested} is empty) and reloads the catalog. */
-    Map<String, Object> sync(List<String> requested) {
+    Result sync(List<String> requested) {
         Map<String, ObjectNode> converted = CatalogConverter.convert(fetch());
         List<String> wanted = requested.isEmpty() ? List.copyOf(converted.keySet()) : requested;
         List<String> synced = new ArrayList<>();
@@ -138,12 +160,9 @@ class ModelsDevSync {
                     "Could not write the synced catalog: " + e.getMessage());
         }
         catalog.reload();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("synced", synced);
-        out.put("notFound", notFound);
-        out.put("total", synced.size());
-        out.put("message", "Synced " + synced.size() + " provider(s) from " + source);
-        return out;
+        int models = synced.stream().mapToInt(id -> converted.get(id).path("models").size()).sum();
+        return new Result(synced, notFound, synced.size(), "Synced " + synced.size() + " provider(s) from " + source,
+                new Stats(synced.size(), models, synced.size(), null));
     }
 
     private void write(Path target, JsonNode provider) throws IOException {

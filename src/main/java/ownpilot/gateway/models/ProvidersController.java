@@ -1,7 +1,6 @@
 package ownpilot.gateway.models;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,62 +40,52 @@ class ProvidersController {
     }
 
     @GetMapping
-    Map<String, Object> list() {
+    ProviderViews.Listing list() {
         Map<String, ProviderOverride> byId = overrides.all(user.id()).stream()
                 .collect(Collectors.toMap(ProviderOverride::providerId, o -> o));
-        // summary() also shows hasOverride, so this view keeps the overrides themselves
-        List<Map<String, Object>> providers = new ArrayList<>();
+        List<ProviderViews.Summary> providers = new ArrayList<>();
         catalog.providerIds().forEach(id -> providers.add(summary(id, Optional.ofNullable(byId.get(id)))));
-        return Map.of("providers", providers, "categories", ProviderMetadata.CATEGORIES, "total", providers.size());
+        return new ProviderViews.Listing(providers, ProviderMetadata.CATEGORIES, providers.size());
     }
 
     @GetMapping("/categories")
-    Map<String, Object> categories() {
+    ProviderViews.Categories categories() {
         Set<String> grouped = ProviderMetadata.CATEGORIES.values().stream().flatMap(List::stream)
                 .collect(Collectors.toSet());
-        return Map.of("categories", ProviderMetadata.CATEGORIES,
-                "uncategorized", catalog.providerIds().stream().filter(id -> !grouped.contains(id)).toList());
+        return new ProviderViews.Categories(ProviderMetadata.CATEGORIES,
+                catalog.providerIds().stream().filter(id -> !grouped.contains(id)).toList());
     }
 
     @GetMapping("/overrides/all")
-    Map<String, Object> overrides() {
+    ProviderViews.Overrides overrides() {
         List<ProviderOverride> all = overrides.all(user.id());
-        return Map.of("overrides", all, "total", all.size());
+        return new ProviderViews.Overrides(all, all.size());
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable String id) {
-        Map<String, Object> out = summary(id, overrides.find(user.id(), id));
-        out.put("models", catalog.models(id));
-        out.put("userOverride", overrides.find(user.id(), id).orElse(null));
-        out.put("notes", configs.requireProvider(id).path("notes").asString(null));
-        return out;
+    ProviderViews.Detail get(@PathVariable String id) {
+        Optional<ProviderOverride> override = overrides.find(user.id(), id);
+        return ProviderViews.Detail.of(summary(id, override), catalog.models(id), override.orElse(null),
+                configs.requireProvider(id).path("notes").asString(null));
     }
 
     @GetMapping("/{id}/models")
-    Map<String, Object> models(@PathVariable String id) {
+    ProviderViews.Models models(@PathVariable String id) {
         JsonNode file = configs.requireProvider(id);
-        return Map.of("provider", id, "providerName", file.path("name").asString(), "models", catalog.models(id),
-                "isConfigured", apiKeys.status(user.id(), id).configured());
+        return new ProviderViews.Models(id, file.path("name").asString(), catalog.models(id),
+                apiKeys.status(user.id(), id).configured());
     }
 
     @GetMapping("/{id}/config")
-    Map<String, Object> config(@PathVariable String id) {
+    ProviderViews.Config config(@PathVariable String id) {
         JsonNode file = configs.requireProvider(id);
-        Map<String, Object> base = new LinkedHashMap<>();
-        base.put("type", file.path("type").asString());
-        base.put("baseUrl", file.path("baseUrl").isNull() ? null : file.path("baseUrl").asString());
-        base.put("apiKeyEnv", file.path("apiKeyEnv").asString());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("providerId", id);
-        out.put("baseConfig", base);
-        out.put("userOverride", overrides.find(user.id(), id).orElse(null));
-        out.put("effectiveConfig", configs.effective(user.id(), id));
-        return out;
+        return new ProviderViews.Config(id, new ProviderViews.BaseConfig(file.path("type").asString(),
+                text(file, "baseUrl"), file.path("apiKeyEnv").asString()),
+                overrides.find(user.id(), id).orElse(null), configs.effective(user.id(), id));
     }
 
     @PutMapping("/{id}/config")
-    Map<String, Object> putConfig(@PathVariable String id, @RequestBody JsonNode body) {
+    ProviderViews.Config putConfig(@PathVariable String id, @RequestBody JsonNode body) {
         configs.requireProvider(id);
         overrides.save(user.id(), configs.read(id, body, overrides.find(user.id(), id).orElse(null)));
         return config(id);
@@ -112,34 +101,25 @@ class ProvidersController {
     }
 
     @PatchMapping("/{id}/toggle")
-    Map<String, Object> toggle(@PathVariable String id, @RequestBody JsonNode body) {
+    ProviderToggled toggle(@PathVariable String id, @RequestBody JsonNode body) {
         configs.requireProvider(id);
         if (!body.isObject() || !body.path("enabled").isBoolean()) {
             throw ApiException.validation("enabled", "must be true or false");
         }
-        return Map.of("providerId", id, "isEnabled", configs.setEnabled(user.id(), id,
-                body.path("enabled").booleanValue()));
+        return new ProviderToggled(id, configs.setEnabled(user.id(), id, body.path("enabled").booleanValue()));
     }
 
-    private Map<String, Object> summary(String id, Optional<ProviderOverride> override) {
+    private ProviderViews.Summary summary(String id, Optional<ProviderOverride> override) {
         JsonNode file = configs.requireProvider(id);
         ProviderConfigs.Effective effective = ProviderConfigs.effective(file, override);
         ApiKeys.Status key = apiKeys.status(user.id(), id);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", id);
-        out.put("name", file.path("name").asString());
-        out.put("type", effective.type());
-        out.put("baseUrl", effective.baseUrl());
-        out.put("apiKeyEnv", effective.apiKeyEnv());
-        out.put("docsUrl", file.path("docsUrl").isNull() ? null : file.path("docsUrl").asString());
-        out.put("features", file.path("features"));
-        out.put("modelCount", file.path("models").size());
-        out.put("isConfigured", key.configured());
-        out.put("isEnabled", effective.isEnabled());
-        out.put("hasOverride", override.isPresent());
-        out.put("configSource", key.source());
-        out.put("color", ProviderMetadata.color(id));
-        out.put("apiKeyPlaceholder", ProviderMetadata.placeholder(id));
-        return out;
+        return new ProviderViews.Summary(id, file.path("name").asString(), effective.type(), effective.baseUrl(),
+                effective.apiKeyEnv(), text(file, "docsUrl"), file.path("features"), file.path("models").size(),
+                key.configured(), effective.isEnabled(), override.isPresent(), key.source(), ProviderMetadata.color(id),
+                ProviderMetadata.placeholder(id));
+    }
+
+    private static String text(JsonNode file, String field) {
+        return file.path(field).isNull() || file.path(field).isMissingNode() ? null : file.path(field).asString();
     }
 }

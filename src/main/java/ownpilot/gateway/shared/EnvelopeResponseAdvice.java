@@ -22,7 +22,7 @@ class EnvelopeResponseAdvice implements ResponseBodyAdvice<Object> {
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
             Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
             ServerHttpResponse response) {
-        if (body instanceof ApiEnvelope || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+        if (body instanceof ApiEnvelope || body instanceof ApiEnvelope.TextFailure || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
             return body;
         }
         var servletRequest = ((ServletServerHttpRequest) request).getServletRequest();

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -28,7 +30,7 @@ class GlobalExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiEnvelope> api(ApiException e, HttpServletRequest request) {
+    ResponseEntity<Object> api(ApiException e, HttpServletRequest request) {
         return error(e.status(), e.code(), e.getMessage(), e.details(), request);
     }
 
@@ -39,25 +41,25 @@ class GlobalExceptionHandler {
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
-    ResponseEntity<ApiEnvelope> unknownRoute(Exception e, HttpServletRequest request) {
+    ResponseEntity<Object> unknownRoute(Exception e, HttpServletRequest request) {
         return error(HttpStatus.NOT_FOUND, "NOT_FOUND",
                 "Route not found: " + request.getMethod() + " " + request.getRequestURI(), null, request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiEnvelope> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    ResponseEntity<Object> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         return error(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
                 "Method " + e.getMethod() + " is not allowed on " + request.getRequestURI(), null, request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiEnvelope> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    ResponseEntity<Object> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
                 "Content-Type must be application/json", null, request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiEnvelope> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodyGuardFilter.PayloadTooLargeException tooLarge) {
                 return error(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", tooLarge.getMessage(), null, request);
@@ -70,7 +72,7 @@ class GlobalExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ApiEnvelope> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+    ResponseEntity<Object> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         List<ApiException.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new ApiException.FieldProblem(f.getField(), f.getDefaultMessage()))
                 .toList();
@@ -78,7 +80,7 @@ class GlobalExceptionHandler {
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<ApiEnvelope> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+    ResponseEntity<Object> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
         List<ApiException.FieldProblem> problems = e.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream().map(err -> new ApiException.FieldProblem(
                         r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
@@ -87,17 +89,17 @@ class GlobalExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ApiEnvelope> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return api(ApiException.validation(e.getName(), "has an invalid value"), request);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ApiEnvelope> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
+    ResponseEntity<Object> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
         return api(ApiException.validation(e.getParameterName(), "is required"), request);
     }
 
     @ExceptionHandler(DataAccessResourceFailureException.class)
-    ResponseEntity<ApiEnvelope> databaseDown(DataAccessException e, HttpServletRequest request) {
+    ResponseEntity<Object> databaseDown(DataAccessException e, HttpServletRequest request) {
         log.error("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         return error(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", "The database is not reachable", null,
                 request);
@@ -105,21 +107,31 @@ class GlobalExceptionHandler {
 
     /** A safety net: a constraint the validation missed is still the client's conflict, not a crash. */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<ApiEnvelope> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+    ResponseEntity<Object> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         log.warn("Constraint violation on {} {}: {}", request.getMethod(), request.getRequestURI(),
                 e.getMostSpecificCause().getMessage());
         return error(HttpStatus.CONFLICT, "CONFLICT", "The request conflicts with stored data", null, request);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiEnvelope> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "An unexpected error occurred", null, request);
     }
 
-    private static ResponseEntity<ApiEnvelope> error(HttpStatus status, String code, String message, Object details,
+    private static ResponseEntity<Object> error(HttpStatus status, String code, String message, Object details,
             HttpServletRequest request) {
-        return ResponseEntity.status(status)
-                .body(ApiEnvelope.failure(code, message, details, RequestContext.meta(request)));
+        ApiEnvelope.Meta meta = RequestContext.meta(request);
+        Object body = rendersErrorAsText(request) ? new ApiEnvelope.TextFailure(false, message, code, details, meta)
+                : ApiEnvelope.failure(code, message, details, meta);
+        return ResponseEntity.status(status).body(body);
+    }
+
+    /** A browser's fetch ({@code Sec-Fetch-Mode} cors or same-origin) of a route marked {@link ErrorAsText}. */
+    private static boolean rendersErrorAsText(HttpServletRequest request) {
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        return ("cors".equals(mode) || "same-origin".equals(mode))
+                && request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+                && handler.hasMethodAnnotation(ErrorAsText.class);
     }
 }

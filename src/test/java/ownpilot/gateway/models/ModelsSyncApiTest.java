@@ -61,6 +61,19 @@ class ModelsSyncApiTest extends ApiTestBase {
                 .isGreaterThan(1);
     }
 
+    /** The AI Models page reads the figures of a sync and of a reset beside {@code data}. */
+    @Test
+    void theAiModelsPageReadsSyncFiguresAtTheTopLevel() {
+        Api.Response applied = api.post("/api/v1/model-configs/sync/apply", null);
+        assertThat(applied.body().path("stats").path("providers").asInt()).isEqualTo(1);
+        assertThat(applied.body().path("stats").path("totalModels").asInt()).isEqualTo(1);
+        Api.Response reset = api.post("/api/v1/model-configs/sync/reset", null);
+        assertThat(reset.body().path("stats").path("deleted").asInt()).isEqualTo(1);
+        assertThat(reset.body().path("stats").path("synced").asInt()).isEqualTo(1);
+        assertThat(reset.data().path("stats").path("synced").asInt()).as("and inside data").isEqualTo(1);
+        api.delete("/api/v1/model-configs/sync/provider/openai");
+    }
+
     @Test
     void syncBodyIsValidated() {
         assertThat(api.post("/api/v1/models/sync", Map.of("providers", "openai")).status()).isEqualTo(400);

@@ -30,6 +30,7 @@ class OpenApiDocumentApiTest extends ApiTestBase {
         assertThat(body.path("components").path("securitySchemes").has("bearer")).isTrue();
         assertThat(body.path("components").path("schemas").has("ErrorEnvelope")).isTrue();
         List<String> missing = new ArrayList<>();
+        List<String> untyped = new ArrayList<>();
         int routes = 0;
         for (var entry : mappings.getHandlerMethods().entrySet()) {
             if (!entry.getValue().getBeanType().getPackageName().startsWith("ownpilot.gateway")) {
@@ -43,12 +44,36 @@ class OpenApiDocumentApiTest extends ApiTestBase {
                             .findFirst().orElse(null);
                     if (operation.isMissingNode() || success == null || !success.toString().contains("\"data\"")) {
                         missing.add(method + " " + pattern);
+                    } else if (!described(body, success.path("content").valueStream().findFirst().orElseThrow()
+                            .path("schema").path("properties").path("data"))) {
+                        untyped.add(method + " " + pattern);
                     }
                 }
             }
         }
         assertThat(routes).isGreaterThan(150);
         assertThat(missing).as("routes without a documented enveloped response").isEmpty();
+        assertThat(untyped).as("routes whose data schema is an empty object").isEmpty();
+    }
+
+    /** A data schema names its shape: a record with properties, a list of them, a scalar, or a map of them. */
+    private static boolean described(JsonNode doc, JsonNode schema) {
+        if (schema.has("$ref")) {
+            String name = schema.path("$ref").asString().substring("#/components/schemas/".length());
+            return described(doc, doc.path("components").path("schemas").path(name));
+        }
+        if (schema.has("oneOf") || schema.has("anyOf")) {
+            return true;
+        }
+        String type = schema.path("type").isArray() ? schema.path("type").path(0).asString()
+                : schema.path("type").asString();
+        return switch (type) {
+            case "array" -> described(doc, schema.path("items"));
+            case "object" -> schema.path("properties").size() > 0
+                    || schema.path("additionalProperties").isObject() && described(doc, schema.path("additionalProperties"));
+            case "" -> false;
+            default -> true;
+        };
     }
 
     @Test
