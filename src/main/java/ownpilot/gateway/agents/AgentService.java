@@ -83,16 +83,20 @@ public class AgentService {
         return conversationId;
     }
 
+    record TemplateError(String template, String error) {}
+
+    record Resync(int updated, int created, int total, List<TemplateError> errors) {}
+
     /** Creates missing template agents and updates existing ones (matched by template id). */
-    Map<String, Object> resync(Actor actor) {
+    Resync resync(Actor actor) {
         String userId = actor.userId();
         int created = 0;
         int updated = 0;
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<TemplateError> errors = new ArrayList<>();
         List<AgentTemplates.Template> all = templates.load();
         for (AgentTemplates.Template template : all) {
             if (template.error() != null) {
-                errors.add(Map.of("template", template.file(), "error", template.error()));
+                errors.add(new TemplateError(template.file(), template.error()));
                 continue;
             }
             ObjectNode fields = ((ObjectNode) template.body()).deepCopy();
@@ -111,15 +115,10 @@ public class AgentService {
                     created++;
                 }
             } catch (ApiException e) {
-                errors.add(Map.of("template", templateId, "error", e.getMessage()));
+                errors.add(new TemplateError(templateId, e.getMessage()));
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("updated", updated);
-        out.put("created", created);
-        out.put("total", all.size());
-        out.put("errors", errors);
-        return out;
+        return new Resync(updated, created, all.size(), errors);
     }
 
     boolean hasAgents(String userId) {

@@ -25,6 +25,16 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/agents")
 class AgentsController {
 
+    /** The provider and model a {@code "default"} agent runs with now. */
+    record Resolved(String provider, String model) {}
+
+    /** An agent as clients see it: its stored fields, the tools it may call, and what "default" means now. */
+    record AgentView(String id, String name, String provider, String model, String systemPrompt, List<String> tools,
+            AgentConfig config, Resolved resolved, String templateId, String conversationId, String createdAt,
+            String updatedAt) {}
+
+    record Reset(String agentId, String conversationId) {}
+
     private final AgentService agents;
     private final ProviderDefaults defaults;
     private final CurrentUser user;
@@ -36,7 +46,7 @@ class AgentsController {
     }
 
     @GetMapping
-    List<Map<String, Object>> list(@RequestParam Map<String, String> params) {
+    List<AgentView> list(@RequestParam Map<String, String> params) {
         ProviderDefaults.Resolved resolved = defaults.resolve(user.id());
         return agents.list(user.id(), new QueryParams(params).paging(100)).stream()
                 .map(a -> view(a, resolved)).toList();
@@ -44,17 +54,17 @@ class AgentsController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody JsonNode body) {
+    AgentView create(@RequestBody JsonNode body) {
         return view(agents.create(user.actor(), body));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable String id) {
+    AgentView get(@PathVariable String id) {
         return view(agents.get(user.id(), id));
     }
 
     @PatchMapping("/{id}")
-    Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
+    AgentView update(@PathVariable String id, @RequestBody JsonNode body) {
         return view(agents.update(user.actor(), id, body));
     }
 
@@ -65,37 +75,24 @@ class AgentsController {
     }
 
     @PostMapping("/{id}/reset")
-    Map<String, Object> reset(@PathVariable String id) {
-        return Map.of("agentId", id,
-                "conversationId", agents.resetConversation(user.actor(), id));
+    Reset reset(@PathVariable String id) {
+        return new Reset(id, agents.resetConversation(user.actor(), id));
     }
 
     @PostMapping("/resync")
-    Map<String, Object> resync() {
+    AgentService.Resync resync() {
         return agents.resync(user.actor());
     }
 
-    private Map<String, Object> view(Agent agent) {
+    private AgentView view(Agent agent) {
         return view(agent, defaults.resolve(user.id()));
     }
 
-    private Map<String, Object> view(Agent a, ProviderDefaults.Resolved resolved) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", a.id());
-        out.put("name", a.name());
-        out.put("provider", a.provider());
-        out.put("model", a.model());
-        out.put("systemPrompt", a.systemPrompt());
-        out.put("tools", agents.effectiveTools(user.id(), a.config()));
-        out.put("config", a.config());
-        Map<String, Object> effective = new LinkedHashMap<>();
-        effective.put("provider", a.provider().equals("default") ? resolved.provider() : a.provider());
-        effective.put("model", a.model().equals("default") ? resolved.model() : a.model());
-        out.put("resolved", effective);
-        out.put("templateId", a.templateId());
-        out.put("conversationId", a.conversationId());
-        out.put("createdAt", a.createdAt());
-        out.put("updatedAt", a.updatedAt());
-        return out;
+    private AgentView view(Agent a, ProviderDefaults.Resolved resolved) {
+        return new AgentView(a.id(), a.name(), a.provider(), a.model(), a.systemPrompt(),
+                agents.effectiveTools(user.id(), a.config()), a.config(),
+                new Resolved(a.provider().equals("default") ? resolved.provider() : a.provider(),
+                        a.model().equals("default") ? resolved.model() : a.model()),
+                a.templateId(), a.conversationId(), a.createdAt(), a.updatedAt());
     }
 }

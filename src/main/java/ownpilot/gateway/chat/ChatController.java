@@ -41,7 +41,14 @@ class ChatController {
         this.mapper = mapper;
     }
 
+    /** One turn: the reply as JSON, or with {@code stream: true} server-sent events (chunk, progress, done, error). */
     @PostMapping
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = {
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ChatReply.class)),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/event-stream",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string",
+                            description = "SSE frames: chunk, progress, autonomy, then one done or error"))})
     Object chat(@RequestBody(required = false) byte[] body, HttpServletRequest http, HttpServletResponse response)
             throws java.io.IOException {
         ChatRequest request = ChatRequest.parse(json(body, http.getContentType()));

@@ -1,7 +1,6 @@
 package ownpilot.gateway.chat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.Deleted;
 import ownpilot.gateway.shared.JsonFields;
 import ownpilot.gateway.shared.Paging;
 import ownpilot.gateway.shared.QueryParams;
+import ownpilot.gateway.shared.records.RawJson;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +29,20 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1/chat")
 class ChatHistoryController {
+
+    record History(List<ConversationRepository.Summary> conversations, long total, int limit, int offset) {}
+
+    record WithMessages(ConversationRepository.Detail conversation, List<MessageRepository.StoredMessage> messages) {}
+
+    record Archived(boolean archived) {}
+
+    record ToolResultView(String toolCallId, String name, String content, boolean isError) {}
+
+    /** A turn as the model sees it, with the results of the tool calls it made. */
+    record LiveMessage(String role, String content, RawJson toolCalls, List<ToolResultView> toolResults) {}
+
+    record LiveConversation(String id, String systemPrompt, List<LiveMessage> messages, String createdAt,
+            String updatedAt) {}
 
     private static final int MAX_MESSAGES = 1000;
 
@@ -45,36 +60,28 @@ class ChatHistoryController {
     }
 
     @GetMapping("/history")
-    Map<String, Object> history(@RequestParam Map<String, String> params) {
+    History history(@RequestParam Map<String, String> params) {
         QueryParams q = new QueryParams(params);
         Paging paging = q.paging(50);
         String search = q.text("search");
         String agentId = q.text("agentId");
         boolean archived = Boolean.TRUE.equals(q.bool("archived"));
         String userId = user.id();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("conversations", conversations.list(userId, search, agentId, archived, paging.limit(),
-                paging.offset()).stream().map(ConversationRepository::view).toList());
-        out.put("total", conversations.count(userId, search, agentId, archived));
-        out.put("limit", paging.limit());
-        out.put("offset", paging.offset());
-        return out;
+        return new History(conversations.list(userId, search, agentId, archived, paging.limit(), paging.offset())
+                .stream().map(ConversationRepository::view).toList(),
+                conversations.count(userId, search, agentId, archived), paging.limit(), paging.offset());
     }
 
     @GetMapping("/history/{id}")
-    Map<String, Object> conversation(@PathVariable String id, @RequestParam Map<String, String> params) {
+    WithMessages conversation(@PathVariable String id, @RequestParam Map<String, String> params) {
         Paging paging = new QueryParams(params).paging(MAX_MESSAGES);
         ConversationRepository.Conversation c = find(id);
-        Map<String, Object> out = new LinkedHashMap<>();
-        Map<String, Object> view = ConversationRepository.view(c);
-        view.put("systemPrompt", c.systemPrompt());
-        out.put("conversation", view);
-        out.put("messages", messages.list(user.id(), id, paging.limit(), paging.offset()));
-        return out;
+        return new WithMessages(new ConversationRepository.Detail(ConversationRepository.view(c), c.systemPrompt()),
+                messages.list(user.id(), id, paging.limit(), paging.offset()));
     }
 
     @DeleteMapping({"/history/{id}", "/conversations/{id}"})
-    Map<String, Object> delete(@PathVariable String id) {
+    Deleted delete(@PathVariable String id) {
         Runnable unlock = locks.acquire(id);
         try {
             if (!conversations.delete(user.id(), id)) {
@@ -83,11 +90,11 @@ class ChatHistoryController {
         } finally {
             unlock.run();
         }
-        return Map.of("deleted", true);
+        return Deleted.of(id);
     }
 
     @PatchMapping("/history/{id}/archive")
-    Map<String, Object> archive(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+    Archived archive(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         JsonFields in = JsonFields.of(body).allow(Set.of("archived"));
         if (!in.has("archived")) {
             in.problem("archived", "is required");
@@ -97,42 +104,26 @@ class ChatHistoryController {
         if (!conversations.archive(user.id(), id, archived)) {
             throw notFound(id);
         }
-        return Map.of("archived", archived);
+        return new Archived(archived);
     }
 
     /** The conversation as the model sees it: tool results folded into the assistant turn that asked for them. */
     @GetMapping("/conversations/{id}")
-    Map<String, Object> live(@PathVariable String id) {
+    LiveConversation live(@PathVariable String id) {
         ConversationRepository.Conversation c = find(id);
-        List<Map<String, Object>> out = new ArrayList<>();
-        Map<String, Object> lastAssistant = null;
-        for (Map<String, Object> m : messages.list(user.id(), id, MAX_MESSAGES, 0)) {
-            if (m.get("role").equals("tool") && lastAssistant != null) {
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> results = (List<Map<String, Object>>) lastAssistant.get("toolResults");
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("toolCallId", m.get("toolCallId"));
-                r.put("name", m.get("toolName"));
-                r.put("content", m.get("content"));
-                r.put("isError", m.get("isError"));
-                results.add(r);
+        List<LiveMessage> out = new ArrayList<>();
+        LiveMessage lastAssistant = null;
+        for (MessageRepository.StoredMessage m : messages.list(user.id(), id, MAX_MESSAGES, 0)) {
+            if (m.role().equals("tool") && lastAssistant != null) {
+                lastAssistant.toolResults().add(new ToolResultView(m.toolCallId(), m.toolName(), m.content(),
+                        m.isError()));
                 continue;
             }
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("role", m.get("role"));
-            v.put("content", m.get("content"));
-            v.put("toolCalls", m.get("toolCalls"));
-            v.put("toolResults", new ArrayList<Map<String, Object>>());
+            LiveMessage v = new LiveMessage(m.role(), m.content(), m.toolCalls(), new ArrayList<>());
             out.add(v);
-            lastAssistant = m.get("role").equals("assistant") ? v : null;
+            lastAssistant = m.role().equals("assistant") ? v : null;
         }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", c.id());
-        view.put("systemPrompt", c.systemPrompt());
-        view.put("messages", out);
-        view.put("createdAt", c.createdAt());
-        view.put("updatedAt", c.updatedAt());
-        return view;
+        return new LiveConversation(c.id(), c.systemPrompt(), out, c.createdAt(), c.updatedAt());
     }
 
     private ConversationRepository.Conversation find(String id) {

@@ -1,6 +1,5 @@
 package ownpilot.gateway.chat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -23,6 +22,10 @@ import ownpilot.gateway.shared.QueryParams;
 @RequestMapping("/api/v1/chat/logs")
 class ChatLogsController {
 
+    record LogPage(List<RequestLogRepository.LogSummary> logs, long total, int limit, int offset) {}
+
+    record Cleared(int deleted, String mode) {}
+
     private final RequestLogRepository logs;
     private final CurrentUser user;
 
@@ -32,38 +35,33 @@ class ChatLogsController {
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestParam Map<String, String> params) {
+    LogPage list(@RequestParam Map<String, String> params) {
         QueryParams q = new QueryParams(params);
         Paging paging = q.paging(100);
         RequestLogRepository.Filter filter = new RequestLogRepository.Filter(
                 q.oneOf("type", RequestLogRepository.TYPES), q.bool("errors"), q.text("conversationId"));
-        List<Map<String, Object>> page = logs.list(user.id(), filter, paging.limit(), paging.offset());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("logs", page);
-        out.put("total", logs.count(user.id(), filter));
-        out.put("limit", paging.limit());
-        out.put("offset", paging.offset());
-        return out;
+        return new LogPage(logs.list(user.id(), filter, paging.limit(), paging.offset()), logs.count(user.id(), filter), paging.limit(),
+                paging.offset());
     }
 
     @GetMapping("/stats")
-    Map<String, Object> stats(@RequestParam Map<String, String> params) {
+    RequestLogRepository.LogStats stats(@RequestParam Map<String, String> params) {
         return logs.stats(user.id(), new QueryParams(params).integer("days", 7, 1, 3650));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable String id) {
+    RequestLogRepository.LogDetail get(@PathVariable String id) {
         return logs.find(user.id(), id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND",
                 "Log entry not found: " + id));
     }
 
     @DeleteMapping
-    Map<String, Object> clear(@RequestParam Map<String, String> params) {
+    Cleared clear(@RequestParam Map<String, String> params) {
         QueryParams q = new QueryParams(params);
         if (Boolean.TRUE.equals(q.bool("all"))) {
-            return Map.of("deleted", logs.deleteAll(user.id()), "mode", "all");
+            return new Cleared(logs.deleteAll(user.id()), "all");
         }
         int days = q.integer("olderThanDays", 30, 0, 36500);
-        return Map.of("deleted", logs.deleteOlderThan(user.id(), days), "mode", "older than " + days + " days");
+        return new Cleared(logs.deleteOlderThan(user.id(), days), "older than " + days + " days");
     }
 }

@@ -2,7 +2,6 @@ package ownpilot.gateway.chat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The answer of one chat turn: the {@code POST /chat} response body, and what a background caller of
@@ -10,8 +9,11 @@ import java.util.Map;
  * the web UI's names).
  */
 public record ChatReply(String id, String conversationId, String message, String response, String provider,
-        String model, List<Map<String, Object>> toolCalls, TokenUsage usage, String finishReason,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean demoMode, Map<String, Object> trace) {
+        String model, List<ExecutedCall> toolCalls, TokenUsage usage, String finishReason,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean demoMode, ChatTrace.Trace trace) {
+
+    /** A tool call the model made in this turn; {@code arguments} as parsed JSON, or the raw text if it was not JSON. */
+    public record ExecutedCall(String id, String name, Object arguments) {}
 
     public record TokenUsage(int promptTokens, int completionTokens, int totalTokens) {
 

@@ -97,7 +97,7 @@ class ChatService {
         run.awaitOpened();
         messages.insert(run.actor(), run.conversationId(), new MessageRepository.NewMessage(run.messageId(),
                 "assistant", text, run.provider(), run.model(), null, null, null,
-                json.writeValueAsString(run.trace().toMap()), failed, failed && !text.isEmpty(), in, out));
+                json.writeValueAsString(run.trace().snapshot()), failed, failed && !text.isEmpty(), in, out));
         conversations.touch(run.userId(), run.conversationId(), run.provider(), run.model());
     }
 
@@ -110,6 +110,6 @@ class ChatService {
     private static ChatReply response(ChatRun run, ToolLoop.Outcome outcome, boolean demo) {
         return new ChatReply(run.messageId(), run.conversationId(), outcome.text(), outcome.text(), run.provider(),
                 run.model(), outcome.toolCalls(), ChatReply.TokenUsage.of(outcome.inputTokens(), outcome.outputTokens()),
-                outcome.finishReason(), demo ? Boolean.TRUE : null, run.trace().toMap());
+                outcome.finishReason(), demo ? Boolean.TRUE : null, run.trace().snapshot());
     }
 }

@@ -1,25 +1,52 @@
 package ownpilot.gateway.chat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import ownpilot.gateway.llm.ModelResponse;
 
 /** What one chat run did, collected as it happens and returned as the response's {@code trace}. */
 final class ChatTrace {
 
+    record ToolCallTrace(String name, boolean success, long duration, String error, Object arguments, String result) {}
+
+    record ModelCallTrace(String provider, String model, int tokens, int inputTokens, int outputTokens, long duration,
+            int attempts, double cost, String finishReason) {}
+
+    record AutonomyCheck(String tool, boolean approved, String reason) {}
+
+    record TraceEvent(String type, String name, long duration, boolean success) {}
+
+    record Retry(int attempt, String error, long delayMs) {}
+
+    record DbOperations(int reads, int writes) {}
+
+    /** Memory operations of the turn; the memory module does not take part in chat turns yet, so both are 0. */
+    record MemoryOps(int adds, int recalls) {}
+
+    record RequestInfo(String provider, String model, String endpoint, int messageCount, int tools) {}
+
+    record ResponseInfo(String status, int contentLength, String finishReason) {}
+
+    /**
+     * The trace of a turn. Every list is present, empty or not: the web UI reads them without a guard
+     * ({@code triggersFired} stays empty, as triggers do not fire inside a chat turn).
+     */
+    public record Trace(long duration, List<ToolCallTrace> toolCalls, List<ModelCallTrace> modelCalls,
+            List<AutonomyCheck> autonomyChecks, DbOperations dbOperations, MemoryOps memoryOps,
+            List<String> triggersFired, List<String> errors, List<TraceEvent> events, RequestInfo request,
+            ResponseInfo response, List<Retry> retries) {}
+
     private final long started = System.nanoTime();
-    private final List<Map<String, Object>> toolCalls = new ArrayList<>();
-    private final List<Map<String, Object>> modelCalls = new ArrayList<>();
-    private final List<Map<String, Object>> autonomyChecks = new ArrayList<>();
+    private final List<ToolCallTrace> toolCalls = new ArrayList<>();
+    private final List<ModelCallTrace> modelCalls = new ArrayList<>();
+    private final List<AutonomyCheck> autonomyChecks = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
-    private final List<Map<String, Object>> events = new ArrayList<>();
-    private final List<Map<String, Object>> retries = new ArrayList<>();
+    private final List<TraceEvent> events = new ArrayList<>();
+    private final List<Retry> retries = new ArrayList<>();
     private int reads;
     private int writes;
-    private Map<String, Object> request = Map.of();
-    private Map<String, Object> response = Map.of();
+    private RequestInfo request;
+    private ResponseInfo response;
 
     void read() {
         reads++;
@@ -30,51 +57,34 @@ final class ChatTrace {
     }
 
     void request(String provider, String model, String endpoint, int messageCount, int tools) {
-        request = Map.of("provider", provider, "model", model, "endpoint", endpoint, "messageCount", messageCount,
-                "tools", tools);
+        request = new RequestInfo(provider, model, endpoint, messageCount, tools);
     }
 
     void model(ModelResponse r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("provider", r.provider());
-        m.put("model", r.model());
-        m.put("tokens", r.inputTokens() + r.outputTokens());
-        m.put("inputTokens", r.inputTokens());
-        m.put("outputTokens", r.outputTokens());
-        m.put("duration", r.durationMs());
-        m.put("attempts", r.attempts());
-        m.put("cost", r.cost());
-        m.put("finishReason", r.finishReason());
-        modelCalls.add(m);
-        events.add(Map.of("type", "model_call", "name", r.model(), "duration", r.durationMs(), "success", true));
+        modelCalls.add(new ModelCallTrace(r.provider(), r.model(), r.inputTokens() + r.outputTokens(), r.inputTokens(),
+                r.outputTokens(), r.durationMs(), r.attempts(), r.cost(), r.finishReason()));
+        events.add(new TraceEvent("model_call", r.model(), r.durationMs(), true));
     }
 
     void retry(int attempt, String error, long delayMs) {
-        retries.add(Map.of("attempt", attempt, "error", error, "delayMs", delayMs));
+        retries.add(new Retry(attempt, error, delayMs));
     }
 
     void tool(String name, Object arguments, boolean success, long durationMs, String error, String preview) {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("name", name);
-        t.put("success", success);
-        t.put("duration", durationMs);
-        t.put("error", error);
-        t.put("arguments", arguments);
-        t.put("result", preview);
-        toolCalls.add(t);
-        events.add(Map.of("type", "tool_call", "name", name, "duration", durationMs, "success", success));
+        toolCalls.add(new ToolCallTrace(name, success, durationMs, error, arguments, preview));
+        events.add(new TraceEvent("tool_call", name, durationMs, success));
     }
 
     void autonomy(String tool, boolean approved, String reason) {
-        autonomyChecks.add(Map.of("tool", tool, "approved", approved, "reason", reason == null ? "" : reason));
+        autonomyChecks.add(new AutonomyCheck(tool, approved, reason == null ? "" : reason));
     }
 
     void error(String message) {
-        errors.add(message);
+        errors.add(message == null ? "Unknown error" : message);
     }
 
     void response(String status, int contentLength, String finishReason) {
-        response = Map.of("status", status, "contentLength", contentLength, "finishReason", finishReason);
+        response = new ResponseInfo(status, contentLength, finishReason);
     }
 
     int toolCallCount() {
@@ -85,20 +95,9 @@ final class ChatTrace {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    Map<String, Object> toMap() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("duration", durationMs());
-        out.put("toolCalls", toolCalls);
-        out.put("modelCalls", modelCalls);
-        out.put("autonomyChecks", autonomyChecks);
-        out.put("dbOperations", Map.of("reads", reads, "writes", writes));
-        out.put("memoryOps", Map.of("adds", 0, "recalls", 0));
-        out.put("triggersFired", List.of());
-        out.put("errors", errors);
-        out.put("events", events);
-        out.put("request", request);
-        out.put("response", response);
-        out.put("retries", retries);
-        return out;
+    Trace snapshot() {
+        return new Trace(durationMs(), List.copyOf(toolCalls), List.copyOf(modelCalls), List.copyOf(autonomyChecks),
+                new DbOperations(reads, writes), new MemoryOps(0, 0), List.of(), List.copyOf(errors),
+                List.copyOf(events), request, response, List.copyOf(retries));
     }
 }

@@ -112,19 +112,16 @@ class ConversationRepository {
         return jdbc.sql("DELETE FROM chat_contexts WHERE user_id = :user").param("user", userId).update();
     }
 
-    static Map<String, Object> view(Conversation c) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", c.id());
-        out.put("title", c.title());
-        out.put("agentId", c.agentId());
-        out.put("agentName", c.agentName());
-        out.put("provider", c.provider());
-        out.put("model", c.model());
-        out.put("messageCount", c.messageCount());
-        out.put("isArchived", c.isArchived());
-        out.put("createdAt", c.createdAt());
-        out.put("updatedAt", c.updatedAt());
-        return out;
+    /** A conversation in the history list. */
+    record Summary(String id, String title, String agentId, String agentName, String provider, String model,
+            int messageCount, boolean isArchived, String createdAt, String updatedAt) {}
+
+    /** One conversation: its summary and system prompt. */
+    record Detail(@com.fasterxml.jackson.annotation.JsonUnwrapped Summary summary, String systemPrompt) {}
+
+    static Summary view(Conversation c) {
+        return new Summary(c.id(), c.title(), c.agentId(), c.agentName(), c.provider(), c.model(), c.messageCount(),
+                c.isArchived(), c.createdAt(), c.updatedAt());
     }
 
     private static String where(String search, String agentId) {

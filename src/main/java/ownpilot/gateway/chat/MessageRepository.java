@@ -89,7 +89,12 @@ class MessageRepository {
         return newestFirst.reversed();
     }
 
-    List<Map<String, Object>> list(String userId, String conversationId, int limit, int offset) {
+    /** A stored message; token counts are null where the turn had none. */
+    record StoredMessage(String id, String role, String content, String provider, String model, RawJson toolCalls,
+            String toolCallId, String toolName, RawJson trace, boolean isError, boolean isPartial, Integer inputTokens,
+            Integer outputTokens, String actorType, String actorId, String correlationId, String createdAt) {}
+
+    List<StoredMessage> list(String userId, String conversationId, int limit, int offset) {
         return jdbc.sql("""
                 SELECT * FROM messages WHERE user_id = :user AND conversation_id = :conversation
                 ORDER BY seq LIMIT :limit OFFSET :offset""")
@@ -97,25 +102,12 @@ class MessageRepository {
                 .param("offset", offset).query((rs, n) -> view(rs)).list();
     }
 
-    private static Map<String, Object> view(ResultSet rs) throws SQLException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", rs.getString("id"));
-        out.put("role", rs.getString("role"));
-        out.put("content", rs.getString("content"));
-        out.put("provider", rs.getString("provider"));
-        out.put("model", rs.getString("model"));
-        out.put("toolCalls", RawJson.ofNullable(rs.getString("tool_calls")));
-        out.put("toolCallId", rs.getString("tool_call_id"));
-        out.put("toolName", rs.getString("tool_name"));
-        out.put("trace", RawJson.ofNullable(rs.getString("trace")));
-        out.put("isError", rs.getBoolean("is_error"));
-        out.put("isPartial", rs.getBoolean("is_partial"));
-        out.put("inputTokens", rs.getObject("input_tokens"));
-        out.put("outputTokens", rs.getObject("output_tokens"));
-        out.put("actorType", rs.getString("actor_type"));
-        out.put("actorId", rs.getString("actor_id"));
-        out.put("correlationId", rs.getString("correlation_id"));
-        out.put("createdAt", SqlValues.instant(rs, "created_at"));
-        return out;
+    private static StoredMessage view(ResultSet rs) throws SQLException {
+        return new StoredMessage(rs.getString("id"), rs.getString("role"), rs.getString("content"),
+                rs.getString("provider"), rs.getString("model"), RawJson.ofNullable(rs.getString("tool_calls")),
+                rs.getString("tool_call_id"), rs.getString("tool_name"), RawJson.ofNullable(rs.getString("trace")),
+                rs.getBoolean("is_error"), rs.getBoolean("is_partial"), rs.getObject("input_tokens", Integer.class),
+                rs.getObject("output_tokens", Integer.class), rs.getString("actor_type"), rs.getString("actor_id"),
+                rs.getString("correlation_id"), SqlValues.instant(rs, "created_at"));
     }
 }

@@ -45,7 +45,24 @@ class RequestLogRepository {
                 .param("ip", e.ipAddress()).param("agent", e.userAgent()).update();
     }
 
-    List<Map<String, Object>> list(String userId, Filter f, int limit, int offset) {
+    /** One logged model call; counts are null where the call reported none. */
+    record LogSummary(String id, String type, String conversationId, String provider, String model,
+            Integer statusCode, Long durationMs, Integer inputTokens, Integer outputTokens, String error,
+            String createdAt) {}
+
+    /**
+     * One call in full. {@code errorStack} is always null: the gateway keeps no stack traces, and the
+     * Logs page reads the field.
+     */
+    record LogDetail(@com.fasterxml.jackson.annotation.JsonUnwrapped LogSummary summary, String userId,
+            String endpoint, String method, RawJson requestBody, RawJson responseBody, Integer totalTokens,
+            String errorStack, String ipAddress, String userAgent) {}
+
+    record LogStats(long totalRequests, long successCount, long errorCount, long avgDurationMs,
+            long totalInputTokens, long totalOutputTokens, Map<String, Long> byProvider, Map<String, Long> byType,
+            int days) {}
+
+    List<LogSummary> list(String userId, Filter f, int limit, int offset) {
         return jdbc.sql("SELECT * FROM request_logs" + where(f) + " ORDER BY created_at DESC, id "
                         + "LIMIT :limit OFFSET :offset")
                 .params(params(userId, f)).param("limit", limit).param("offset", offset)
@@ -57,34 +74,22 @@ class RequestLogRepository {
                 .query(Long.class).single();
     }
 
-    Optional<Map<String, Object>> find(String userId, String id) {
+    Optional<LogDetail> find(String userId, String id) {
         return jdbc.sql("SELECT * FROM request_logs WHERE user_id = :user AND id = :id")
                 .param("user", userId).param("id", id).query((rs, n) -> detail(rs)).optional();
     }
 
-    Map<String, Object> stats(String userId, int days) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        jdbc.sql("""
+    LogStats stats(String userId, int days) {
+        return jdbc.sql("""
                 SELECT count(*) AS total, count(*) FILTER (WHERE error IS NOT NULL) AS errors,
                     coalesce(round(avg(duration_ms)), 0) AS avg_ms, coalesce(sum(input_tokens), 0) AS input,
                     coalesce(sum(output_tokens), 0) AS output
                 FROM request_logs WHERE user_id = :user AND created_at >= now() - make_interval(days => :days)""")
-                .param("user", userId).param("days", days).query(rs -> {
-                    rs.next();
-                    long total = rs.getLong("total");
-                    long errors = rs.getLong("errors");
-                    out.put("totalRequests", total);
-                    out.put("errorCount", errors);
-                    out.put("successCount", total - errors);
-                    out.put("avgDurationMs", rs.getLong("avg_ms"));
-                    out.put("totalInputTokens", rs.getLong("input"));
-                    out.put("totalOutputTokens", rs.getLong("output"));
-                    return out;
-                });
-        out.put("byProvider", countBy(userId, days, "provider"));
-        out.put("byType", countBy(userId, days, "type"));
-        out.put("days", days);
-        return out;
+                .param("user", userId).param("days", days)
+                .query((rs, n) -> new LogStats(rs.getLong("total"), rs.getLong("total") - rs.getLong("errors"),
+                        rs.getLong("errors"), rs.getLong("avg_ms"), rs.getLong("input"), rs.getLong("output"),
+                        countBy(userId, days, "provider"), countBy(userId, days, "type"), days))
+                .single();
     }
 
     int deleteAll(String userId) {
@@ -128,32 +133,20 @@ class RequestLogRepository {
         return p;
     }
 
-    private static Map<String, Object> summary(ResultSet rs) throws SQLException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", rs.getString("id"));
-        out.put("type", rs.getString("type"));
-        out.put("conversationId", rs.getString("conversation_id"));
-        out.put("provider", rs.getString("provider"));
-        out.put("model", rs.getString("model"));
-        out.put("statusCode", rs.getInt("status_code"));
-        out.put("durationMs", rs.getLong("duration_ms"));
-        out.put("inputTokens", rs.getInt("input_tokens"));
-        out.put("outputTokens", rs.getInt("output_tokens"));
-        out.put("error", rs.getString("error"));
-        out.put("createdAt", SqlValues.instant(rs, "created_at"));
-        return out;
+    private static LogSummary summary(ResultSet rs) throws SQLException {
+        return new LogSummary(rs.getString("id"), rs.getString("type"), rs.getString("conversation_id"),
+                rs.getString("provider"), rs.getString("model"), rs.getObject("status_code", Integer.class),
+                rs.getObject("duration_ms", Long.class), rs.getObject("input_tokens", Integer.class),
+                rs.getObject("output_tokens", Integer.class), rs.getString("error"), SqlValues.instant(rs, "created_at"));
     }
 
-    private static Map<String, Object> detail(ResultSet rs) throws SQLException {
-        Map<String, Object> out = summary(rs);
-        out.put("userId", rs.getString("user_id"));
-        out.put("endpoint", rs.getString("endpoint"));
-        out.put("method", rs.getString("method"));
-        out.put("requestBody", RawJson.ofNullable(rs.getString("request_body")));
-        out.put("responseBody", RawJson.ofNullable(rs.getString("response_body")));
-        out.put("totalTokens", rs.getInt("input_tokens") + rs.getInt("output_tokens"));
-        out.put("ipAddress", rs.getString("ip_address"));
-        out.put("userAgent", rs.getString("user_agent"));
-        return out;
+    private static LogDetail detail(ResultSet rs) throws SQLException {
+        LogSummary summary = summary(rs);
+        Integer total = summary.inputTokens() == null && summary.outputTokens() == null ? null
+                : (summary.inputTokens() == null ? 0 : summary.inputTokens())
+                        + (summary.outputTokens() == null ? 0 : summary.outputTokens());
+        return new LogDetail(summary, rs.getString("user_id"), rs.getString("endpoint"), rs.getString("method"),
+                RawJson.ofNullable(rs.getString("request_body")), RawJson.ofNullable(rs.getString("response_body")),
+                total, null, rs.getString("ip_address"), rs.getString("user_agent"));
     }
 }

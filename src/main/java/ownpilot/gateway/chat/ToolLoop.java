@@ -31,7 +31,7 @@ class ToolLoop {
             + "tools. Summarise for the user what you did, what you found, and what is left to do.]";
 
     /** The final answer: its text, the tool calls run on the way, and tokens summed over all calls. */
-    record Outcome(String text, List<Map<String, Object>> toolCalls, String finishReason, int inputTokens,
+    record Outcome(String text, List<ChatReply.ExecutedCall> toolCalls, String finishReason, int inputTokens,
             int outputTokens) {}
 
     private final ModelCalls calls;
@@ -53,7 +53,7 @@ class ToolLoop {
 
     Outcome run(ChatRun run) {
         List<ModelMessage> context = new ArrayList<>(run.context());
-        List<Map<String, Object>> executed = new ArrayList<>();
+        List<ChatReply.ExecutedCall> executed = new ArrayList<>();
         int in = 0;
         int out = 0;
         double cost = 0;
@@ -100,11 +100,7 @@ class ToolLoop {
                 save(run, new MessageRepository.NewMessage(ownpilot.gateway.shared.Ids.uuid(), "tool",
                         result.content(), null, null, null, call.id(), call.name(), null, result.isError(), false,
                         null, null));
-                Map<String, Object> done = new LinkedHashMap<>();
-                done.put("id", call.id());
-                done.put("name", call.name());
-                done.put("arguments", parsedOrText(call.arguments()));
-                executed.add(done);
+                executed.add(new ChatReply.ExecutedCall(call.id(), call.name(), parsedOrText(call.arguments())));
                 if (run.cancellation().isCancelled()) {
                     throw new ChatFailed(new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST,
                             "REQUEST_CANCELLED", "The client went away"), "");

@@ -91,7 +91,10 @@ class CustomToolRepository {
                 .param("user", userId).param("name", name).update();
     }
 
-    Map<String, Object> stats(String userId) {
+    record Stats(long total, long active, long disabled, long pendingApproval, long rejected, long createdByLLM,
+            long createdByUser, long totalUsage) {}
+
+    Stats stats(String userId) {
         return jdbc.sql("""
                 SELECT count(*) AS total, count(*) FILTER (WHERE status = 'active') AS active,
                     count(*) FILTER (WHERE status = 'disabled') AS disabled,
@@ -102,10 +105,9 @@ class CustomToolRepository {
                     coalesce(sum(usage_count), 0) AS usage
                 FROM custom_tools WHERE user_id = :user""")
                 .param("user", userId)
-                .query((rs, n) -> Map.<String, Object>of("total", rs.getLong("total"), "active", rs.getLong("active"),
-                        "disabled", rs.getLong("disabled"), "pendingApproval", rs.getLong("pending"),
-                        "rejected", rs.getLong("rejected"), "createdByLLM", rs.getLong("by_llm"),
-                        "createdByUser", rs.getLong("by_user"), "totalUsage", rs.getLong("usage")))
+                .query((rs, n) -> new Stats(rs.getLong("total"), rs.getLong("active"), rs.getLong("disabled"),
+                        rs.getLong("pending"), rs.getLong("rejected"), rs.getLong("by_llm"), rs.getLong("by_user"),
+                        rs.getLong("usage")))
                 .single();
     }
 

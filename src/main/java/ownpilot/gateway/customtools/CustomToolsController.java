@@ -46,33 +46,42 @@ class CustomToolsController {
         this.user = user;
     }
 
+    record Listing(List<CustomTool> tools, int count) {}
+
+    record Definition(String name, String description, JsonNode parameters, String category) {}
+
+    record Definitions(List<Definition> tools, int count) {}
+
+    /** A dry run's outcome; nothing is stored. */
+    record DryRun(String tool, Object result, boolean isError, Map<String, Object> metadata, long duration,
+            boolean testMode) {}
+
     @GetMapping
-    Map<String, Object> list(@RequestParam Map<String, String> params) {
+    Listing list(@RequestParam Map<String, String> params) {
         QueryParams q = new QueryParams(params);
         Map<String, String> filters = new LinkedHashMap<>();
         put(filters, "status", q.oneOf("status", CustomTool.STATUSES));
         put(filters, "category", q.text("category"));
         put(filters, "created_by", q.oneOf("createdBy", List.of("user", "llm")));
         List<CustomTool> tools = repository.list(user.id(), filters, q.paging(100));
-        return Map.of("tools", tools, "count", tools.size());
+        return new Listing(tools, tools.size());
     }
 
     @GetMapping("/stats")
-    Map<String, Object> stats() {
+    CustomToolRepository.Stats stats() {
         return repository.stats(user.id());
     }
 
     @GetMapping("/pending")
-    Map<String, Object> pending() {
+    Listing pending() {
         return list(Map.of("status", "pending_approval"));
     }
 
     @GetMapping("/active/definitions")
-    Map<String, Object> activeDefinitions() {
-        List<Map<String, Object>> tools = source.tools(user.id()).stream().map(t -> Map.<String, Object>of(
-                "name", t.name(), "description", t.description(), "parameters", t.parameters(),
-                "category", t.category())).toList();
-        return Map.of("tools", tools, "count", tools.size());
+    Definitions activeDefinitions() {
+        List<Definition> tools = source.tools(user.id()).stream()
+                .map(t -> new Definition(t.name(), t.description(), t.parameters(), t.category())).toList();
+        return new Definitions(tools, tools.size());
     }
 
     @GetMapping("/{id}")
@@ -129,7 +138,7 @@ class CustomToolsController {
 
     /** Dry run: validates and runs the code without saving anything. */
     @PostMapping("/test")
-    Map<String, Object> test(@RequestBody JsonNode body) {
+    DryRun test(@RequestBody JsonNode body) {
         if (!body.isObject()) {
             throw ApiException.badRequest("The body must be a JSON object");
         }
@@ -145,21 +154,16 @@ class CustomToolsController {
         CustomTool tool = service.parse(draft, null);
         execution.validate(source.definition(tool), arguments);
         long started = System.nanoTime();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("tool", tool.name());
         try {
             var output = source.output(sandbox.run(tool.code(), arguments.toString()), 0);
-            out.put("result", output.value());
-            out.put("isError", false);
-            out.put("metadata", output.metadata());
+            return new DryRun(tool.name(), output.value(), false, output.metadata(), elapsedMs(started), true);
         } catch (ownpilot.gateway.tools.ToolFailure e) {
-            out.put("result", e.getMessage());
-            out.put("isError", true);
-            out.put("metadata", e.metadata());
+            return new DryRun(tool.name(), e.getMessage(), true, e.metadata(), elapsedMs(started), true);
         }
-        out.put("duration", (System.nanoTime() - started) / 1_000_000);
-        out.put("testMode", true);
-        return out;
+    }
+
+    private static long elapsedMs(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private static JsonNode arguments(JsonNode body, String field) {

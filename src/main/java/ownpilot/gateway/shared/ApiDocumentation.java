@@ -61,7 +61,11 @@ class ApiDocumentation {
         return (operation, handler) -> {
             operation.getResponses().forEach((status, response) -> {
                 if (status.startsWith("2") && response.getContent() != null) {
-                    response.getContent().values().forEach(media -> media.setSchema(envelope(media.getSchema())));
+                    response.getContent().forEach((type, media) -> {
+                        if (!type.startsWith("text/event-stream")) {
+                            media.setSchema(envelope(media.getSchema()));
+                        }
+                    });
                 }
             });
             FAILURES.forEach((status, description) -> operation.getResponses().putIfAbsent(status,

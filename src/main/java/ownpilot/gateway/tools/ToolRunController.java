@@ -4,7 +4,6 @@ import ownpilot.gateway.shared.Actor;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -41,8 +40,14 @@ class ToolRunController {
      * {@code {"executions": [{"tool", "arguments"}], "parallel": true}}. Each item reports on its own:
      * an unknown tool or invalid arguments fail that item only.
      */
+    /** One item of a batch: the result, or {@code error} when the call could not run at all. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record BatchItem(String tool, boolean success, Object result, Boolean isError, String error, long duration) {}
+
+    record BatchResult(List<BatchItem> results, long totalDuration, long successCount, long failureCount) {}
+
     @PostMapping("/api/v1/tools/batch")
-    Map<String, Object> batch(@RequestBody JsonNode body) {
+    BatchResult batch(@RequestBody JsonNode body) {
         JsonNode executions = body.path("executions");
         if (!executions.isArray() || executions.isEmpty() || executions.size() > MAX_BATCH) {
             throw ApiException.validation("executions", "must be an array of 1 to " + MAX_BATCH + " items");
@@ -53,30 +58,26 @@ class ToolRunController {
         }
         Actor caller = user.actor();
         long started = System.nanoTime();
-        List<Map<String, Object>> results = parallel.asBoolean(true)
+        List<BatchItem> results = parallel.asBoolean(true)
                 ? runParallel(executions, caller)
                 : runInOrder(executions, caller);
-        long successes = results.stream().filter(r -> Boolean.TRUE.equals(r.get("success"))).count();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("results", results);
-        out.put("totalDuration", (System.nanoTime() - started) / 1_000_000);
-        out.put("successCount", successes);
-        out.put("failureCount", results.size() - successes);
-        return out;
+        long successes = results.stream().filter(BatchItem::success).count();
+        return new BatchResult(results, (System.nanoTime() - started) / 1_000_000, successes,
+                results.size() - successes);
     }
 
-    private List<Map<String, Object>> runInOrder(JsonNode executions, Actor caller) {
-        List<Map<String, Object>> results = new ArrayList<>();
+    private List<BatchItem> runInOrder(JsonNode executions, Actor caller) {
+        List<BatchItem> results = new ArrayList<>();
         executions.forEach(item -> results.add(runOne(item, caller)));
         return results;
     }
 
-    private List<Map<String, Object>> runParallel(JsonNode executions, Actor caller) {
+    private List<BatchItem> runParallel(JsonNode executions, Actor caller) {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Map<String, Object>>> futures = new ArrayList<>();
+            List<Future<BatchItem>> futures = new ArrayList<>();
             executions.forEach(item -> futures.add(pool.submit(() -> runOne(item, caller))));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BATCH_DEADLINE_SECONDS);
-            List<Map<String, Object>> results = new ArrayList<>();
+            List<BatchItem> results = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
                 results.add(await(futures.get(i), deadline, executions.get(i)));
             }
@@ -84,7 +85,7 @@ class ToolRunController {
         }
     }
 
-    private static Map<String, Object> await(Future<Map<String, Object>> future, long deadline, JsonNode item) {
+    private static BatchItem await(Future<BatchItem> future, long deadline, JsonNode item) {
         try {
             return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -98,32 +99,21 @@ class ToolRunController {
         }
     }
 
-    private Map<String, Object> runOne(JsonNode item, Actor caller) {
+    private BatchItem runOne(JsonNode item, Actor caller) {
         String tool = item.path("tool").asString("");
         if (!item.isObject() || tool.isBlank()) {
             return failure(tool, "Each execution needs a \"tool\" name", 0);
         }
         try {
             ToolResult result = execution.execute(tool, caller, ToolRequests.arguments(item));
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("tool", tool);
-            out.put("success", !result.isError());
-            out.put("result", result.result());
-            out.put("isError", result.isError());
-            out.put("duration", result.duration());
-            return out;
+            return new BatchItem(tool, !result.isError(), result.result(), result.isError(), null, result.duration());
         } catch (ApiException e) {
             return failure(tool, e.getMessage(), 0);
         }
     }
 
-    private static Map<String, Object> failure(String tool, String error, long duration) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("tool", tool);
-        out.put("success", false);
-        out.put("error", error);
-        out.put("duration", duration);
-        return out;
+    private static BatchItem failure(String tool, String error, long duration) {
+        return new BatchItem(tool, false, null, null, error, duration);
     }
 
     /**

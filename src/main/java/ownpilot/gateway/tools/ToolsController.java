@@ -1,7 +1,6 @@
 package ownpilot.gateway.tools;
 
 import ownpilot.gateway.shared.Actor;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +21,22 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/tools")
 class ToolsController {
 
+    record CategoryCount(String description, int count) {}
+
+    record GroupInfo(String description) {}
+
+    record ToolGroup(GroupInfo info, List<ToolView> tools) {}
+
+    /** The Tools page's view: categories by id, each with its description and tools. */
+    record Grouped(Map<String, ToolGroup> categories, int totalTools, int totalCategories) {}
+
+    /**
+     * Where a tool is implemented: {@code source} is text for the UI's code view (the gateway ships no
+     * source files, so it names the implementing class and the parameter schema), {@code origin} the
+     * registry's label (core, personalData, custom…).
+     */
+    record Source(String name, String source, String origin, String implementation, JsonNode parameters) {}
+
     private final ToolRegistry registry;
     private final ToolExecution execution;
     private final CurrentUser user;
@@ -34,7 +49,10 @@ class ToolsController {
         this.user = user;
     }
 
+    /** A bare list of tools; with {@code grouped=true} the Tools page's {@link Grouped} view instead. */
     @GetMapping
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
+            schema = @io.swagger.v3.oas.annotations.media.Schema(oneOf = {ToolView[].class, Grouped.class})))
     Object list(@RequestParam(required = false) String agentId, @RequestParam(defaultValue = "false") boolean grouped) {
         if (agentId != null) {
             List<String> allowed = agents.toolsOf(user.id(), agentId)
@@ -45,20 +63,19 @@ class ToolsController {
     }
 
     @GetMapping("/meta/categories")
-    Map<String, Object> categories() {
-        Map<String, Object> out = new TreeMap<>();
+    Map<String, CategoryCount> categories() {
+        Map<String, CategoryCount> out = new TreeMap<>();
         byCategory().forEach((category, tools) -> out.put(category,
-                Map.of("description", ToolCategories.describe(category), "count", tools.size())));
+                new CategoryCount(ToolCategories.describe(category), tools.size())));
         return out;
     }
 
     @GetMapping("/meta/grouped")
-    Map<String, Object> grouped() {
-        Map<String, Object> categories = new TreeMap<>();
-        byCategory().forEach((category, tools) -> categories.put(category, Map.of(
-                "info", Map.of("description", ToolCategories.describe(category)), "tools", tools)));
-        return Map.of("categories", categories, "totalTools", registry.all(user.id()).size(),
-                "totalCategories", categories.size());
+    Grouped grouped() {
+        Map<String, ToolGroup> categories = new TreeMap<>();
+        byCategory().forEach((category, tools) -> categories.put(category,
+                new ToolGroup(new GroupInfo(ToolCategories.describe(category)), tools)));
+        return new Grouped(categories, registry.all(user.id()).size(), categories.size());
     }
 
     @GetMapping("/{name}")
@@ -66,16 +83,14 @@ class ToolsController {
         return ToolView.of(execution.require(user.id(), name));
     }
 
-    /** For built-in tools: the implementing class and the parameter schema. */
     @GetMapping("/{name}/source")
-    Map<String, Object> source(@PathVariable String name) {
+    Source source(@PathVariable String name) {
         ToolDefinition tool = execution.require(user.id(), name);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", tool.name());
-        out.put("source", tool.source());
-        out.put("implementation", implementationOf(tool));
-        out.put("parameters", tool.parameters());
-        return out;
+        String implementation = implementationOf(tool);
+        String text = "// " + tool.name() + " (" + tool.source() + " tool), run by " + implementation + "\n"
+                + "// " + tool.description().replace("\n", "\n// ") + "\n"
+                + "// parameters (JSON schema):\n" + tool.parameters().toPrettyString() + "\n";
+        return new Source(tool.name(), text, tool.source(), implementation, tool.parameters());
     }
 
     @PostMapping("/{name}/execute")

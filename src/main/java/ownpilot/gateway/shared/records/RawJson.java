@@ -10,6 +10,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * returns valid JSON from {@code jsonb}, so re-parsing it for every row would only cost time.
  */
 @JsonSerialize(using = RawJson.Serializer.class)
+@io.swagger.v3.oas.annotations.media.Schema(description = "Stored JSON (an object or an array), sent as is",
+        types = {"object", "array"})
 public record RawJson(String json) {
 
     /** The column's JSON, or null for SQL NULL. */
