@@ -42,16 +42,17 @@ class AuditController {
         return new AuditPage(events, events.size(), repository.count(user.id(), query));
     }
 
+    /** Counts of the user's trail by type, severity and outcome, and the times of its oldest and newest record. */
+    record Stats(long total, Map<String, Long> byType, Map<String, Long> bySeverity, Map<String, Long> byOutcome,
+            String oldest, String newest) {}
+
     @GetMapping("/stats")
-    Map<String, Object> stats() {
+    Stats stats() {
         String userId = user.id();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total", repository.count(userId, AuditQuery.from(new QueryParams(Map.of()))));
-        out.put("byType", repository.countBy(userId, "type"));
-        out.put("bySeverity", repository.countBy(userId, "severity"));
-        out.put("byOutcome", repository.countBy(userId, "outcome"));
-        out.putAll(repository.range(userId));
-        return out;
+        AuditRepository.Range range = repository.range(userId);
+        return new Stats(repository.count(userId, AuditQuery.from(new QueryParams(Map.of()))),
+                repository.countBy(userId, "type"), repository.countBy(userId, "severity"),
+                repository.countBy(userId, "outcome"), range.oldest(), range.newest());
     }
 
     /**

@@ -65,15 +65,12 @@ class AuditRepository {
         return out;
     }
 
-    Map<String, Object> range(String userId) {
+    record Range(String oldest, String newest) {}
+
+    Range range(String userId) {
         return jdbc.sql("SELECT min(created_at) AS oldest, max(created_at) AS newest FROM audit_events WHERE user_id = :user")
                 .param("user", userId)
-                .query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("oldest", SqlValues.instant(rs, "oldest"));
-                    m.put("newest", SqlValues.instant(rs, "newest"));
-                    return m;
-                }).single();
+                .query((rs, n) -> new Range(SqlValues.instant(rs, "oldest"), SqlValues.instant(rs, "newest"))).single();
     }
 
     int deleteAll(String userId) {

@@ -61,8 +61,10 @@ class AutonomyController {
      * {@code {"tool": "delete_task", "arguments": {...}}} → risk and what the gate would decide. The
      * original's shape, {@code {category, actionType, params: {tool, arguments?}}}, names the same.
      */
+    record Assessment(String tool, Risk risk, int autonomyLevel, String autonomyLevelName) {}
+
     @PostMapping("/assess")
-    Map<String, Object> assess(@RequestBody JsonNode body) {
+    Assessment assess(@RequestBody JsonNode body) {
         if (body.isObject() && !body.has("tool") && body.path("params").isObject()) {
             JsonFields.of(body).allow(Set.of("category", "actionType", "params", "description")).check();
             body = body.get("params");
@@ -76,12 +78,8 @@ class AutonomyController {
         }
         ToolDefinition tool = execution.require(user.id(), body.path("tool").asString());
         AutonomyConfig config = configs.current(user.id());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("tool", tool.name());
-        out.put("risk", gate.assess(user.id(), tool, arguments));
-        out.put("autonomyLevel", config.level());
-        out.put("autonomyLevelName", AutonomyConfig.LEVELS.get(config.level()).name());
-        return out;
+        return new Assessment(tool.name(), gate.assess(user.id(), tool, arguments), config.level(),
+                AutonomyConfig.LEVELS.get(config.level()).name());
     }
 
     @GetMapping("/pending")

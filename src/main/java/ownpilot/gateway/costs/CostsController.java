@@ -81,13 +81,13 @@ class CostsController {
     }
 
     /** {@code GET /costs/usage}: the records (spec), and today's and this month's totals. */
-    record UsageView(List<Map<String, Object>> records, int count, long total, WindowTotals daily,
+    record UsageView(List<UsageRepository.UsageRecord> records, int count, long total, WindowTotals daily,
             WindowTotals monthly) {}
 
     @GetMapping("/usage")
     UsageView records(@RequestParam Map<String, String> params) {
         QueryParams q = new QueryParams(params);
-        List<Map<String, Object>> records = usage.records(user.id(), q.text("provider"), q.text("model"),
+        List<UsageRepository.UsageRecord> records = usage.records(user.id(), q.text("provider"), q.text("model"),
                 q.paging(100));
         ZoneId zone = settings.timeZone(user.id());
         return new UsageView(records, records.size(), usage.count(user.id()),
@@ -104,15 +104,32 @@ class CostsController {
 
     /** {@code GET /costs/breakdown}: a period's spend per provider and per day. */
     record Breakdown(String period, double totalCost, String totalCostFormatted,
-            List<Map<String, Object>> byProvider, List<DaySpend> daily) {}
+            List<UsageRepository.Group> byProvider, List<DaySpend> daily) {}
 
-    @SuppressWarnings("unchecked")
+    record ProviderSpend(String period, double totalCost, String totalCostFormatted,
+            List<UsageRepository.Group> providers) {}
+
+    record ModelSpend(String period, double totalCost, String totalCostFormatted, List<UsageRepository.Group> models) {}
+
+    record TimelineDay(String date, long requests, long inputTokens, long outputTokens, double cost,
+            String costFormatted) {}
+
+    record Timeline(int days, String timezone, List<TimelineDay> timeline) {}
+
+    record Estimate(String provider, String model, int estimatedInputTokens, int estimatedOutputTokens,
+            double inputPrice, double outputPrice, double estimatedCost, String estimatedCostFormatted) {}
+
+    record Price(String provider, String modelId, String displayName, double inputPrice, double outputPrice,
+            int contextWindow, Integer maxOutput) {}
+
+    record PriceList(List<Price> models, int count, String unit) {}
+
     @GetMapping("/breakdown")
     Breakdown combined(@RequestParam Map<String, String> params) {
         String period = period(params);
         ZoneId zone = settings.timeZone(user.id());
         OffsetDateTime from = Periods.start(period, zone);
-        Map<String, Object> byProvider = breakdown(params, "provider", "providers");
+        ProviderSpend byProvider = byProvider(params);
         Map<String, UsageRepository.Totals> perDay = usage.daily(user.id(), from, zone.getId());
         List<DaySpend> daily = new ArrayList<>();
         for (LocalDate d = from.atZoneSameInstant(zone).toLocalDate(); !d.isAfter(LocalDate.now(zone));
@@ -120,41 +137,46 @@ class CostsController {
             UsageRepository.Totals t = perDay.getOrDefault(d.toString(), new UsageRepository.Totals(0, 0, 0, 0, 0, 0));
             daily.add(new DaySpend(d.toString(), t.requests(), t.cost(), Money.format(t.cost())));
         }
-        return new Breakdown(period, (Double) byProvider.get("totalCost"),
-                (String) byProvider.get("totalCostFormatted"), (List<Map<String, Object>>) byProvider.get("providers"),
+        return new Breakdown(period, byProvider.totalCost(), byProvider.totalCostFormatted(), byProvider.providers(),
                 daily);
     }
 
     @GetMapping("/by-provider")
-    Map<String, Object> byProvider(@RequestParam Map<String, String> params) {
-        return breakdown(params, "provider", "providers");
+    ProviderSpend byProvider(@RequestParam Map<String, String> params) {
+        String period = period(params);
+        List<UsageRepository.Group> rows = groups(period, "provider");
+        double total = total(rows);
+        return new ProviderSpend(period, total, Money.format(total), rows);
     }
 
     @GetMapping("/by-model")
-    Map<String, Object> byModel(@RequestParam Map<String, String> params) {
-        return breakdown(params, "provider, model", "models");
+    ModelSpend byModel(@RequestParam Map<String, String> params) {
+        String period = period(params);
+        List<UsageRepository.Group> rows = groups(period, "provider, model");
+        double total = total(rows);
+        return new ModelSpend(period, total, Money.format(total), rows);
     }
 
     /** Every day of the last {@code days} (default 30), with zero for days without calls. */
     @GetMapping("/timeline")
-    Map<String, Object> timeline(@RequestParam Map<String, String> params) {
+    Timeline timeline(@RequestParam Map<String, String> params) {
         int days = new QueryParams(params).integer("days", 30, 1, 366);
         ZoneId zone = settings.timeZone(user.id());
         LocalDate first = LocalDate.now(zone).minusDays(days - 1L);
         Map<String, UsageRepository.Totals> daily = usage.daily(user.id(), first.atStartOfDay(zone).toOffsetDateTime(),
                 zone.getId());
-        List<Map<String, Object>> timeline = new ArrayList<>();
+        List<TimelineDay> timeline = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(LocalDate.now(zone)); d = d.plusDays(1)) {
             UsageRepository.Totals t = daily.getOrDefault(d.toString(), new UsageRepository.Totals(0, 0, 0, 0, 0, 0));
-            timeline.add(Map.of("date", d.toString(), "requests", t.requests(), "inputTokens", t.inputTokens(),
-                    "outputTokens", t.outputTokens(), "cost", t.cost(), "costFormatted", Money.format(t.cost())));
+            timeline.add(new TimelineDay(d.toString(), t.requests(), t.inputTokens(), t.outputTokens(), t.cost(),
+                    Money.format(t.cost())));
         }
-        return Map.of("days", days, "timezone", zone.getId(), "timeline", timeline);
+        return new Timeline(days, zone.getId(), timeline);
     }
 
     /** {@code {provider, model, inputTokens? | text?, outputTokens? (500)}}: text counts as one token per 4 characters. */
     @PostMapping("/estimate")
-    Map<String, Object> estimate(@RequestBody JsonNode body) {
+    Estimate estimate(@RequestBody JsonNode body) {
         JsonFields in = JsonFields.of(body).allow(Set.of("provider", "model", "inputTokens", "outputTokens", "text"));
         String provider = in.text("provider", null, 64, true);
         String model = in.text("model", null, 200, true);
@@ -165,16 +187,8 @@ class CostsController {
         ModelInfo info = pricing.model(provider, model).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                 "MODEL_NOT_FOUND", "No price for " + provider + "/" + model + " in the catalog"));
         double cost = Money.cost(input, output, info.inputPrice(), info.outputPrice());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("provider", provider);
-        out.put("model", model);
-        out.put("estimatedInputTokens", input);
-        out.put("estimatedOutputTokens", output);
-        out.put("inputPrice", info.inputPrice());
-        out.put("outputPrice", info.outputPrice());
-        out.put("estimatedCost", cost);
-        out.put("estimatedCostFormatted", Money.format(cost));
-        return out;
+        return new Estimate(provider, model, input, output, info.inputPrice(), info.outputPrice(), cost,
+                Money.format(cost));
     }
 
     @GetMapping("/budget")
@@ -218,28 +232,28 @@ class CostsController {
     }
 
     @GetMapping("/pricing")
-    Map<String, Object> pricing(@RequestParam Map<String, String> params) {
+    PriceList pricing(@RequestParam Map<String, String> params) {
         String provider = new QueryParams(params).text("provider");
         List<String> providers = provider == null ? catalog.providerIds() : List.of(provider);
-        List<Map<String, Object>> models = new ArrayList<>();
+        List<Price> models = new ArrayList<>();
         for (String p : providers) {
             for (ModelInfo m : catalog.models(p)) {
-                models.add(Map.of("provider", p, "modelId", m.id(), "displayName", m.name(), "inputPrice",
-                        m.inputPrice(), "outputPrice", m.outputPrice(), "contextWindow", m.contextWindow(),
-                        "maxOutput", m.maxOutputTokens()));
+                models.add(new Price(p, m.id(), m.name(), m.inputPrice(), m.outputPrice(), m.contextWindow(),
+                        m.maxOutputTokens()));
             }
         }
-        return Map.of("models", models, "count", models.size(), "unit", "USD per million tokens");
+        return new PriceList(models, models.size(), "USD per million tokens");
     }
 
-    private Map<String, Object> breakdown(Map<String, String> params, String columns, String key) {
-        String period = period(params);
+    private List<UsageRepository.Group> groups(String period, String columns) {
         OffsetDateTime from = Periods.start(period, settings.timeZone(user.id()));
-        List<Map<String, Object>> rows = usage.groupedBy(user.id(), from, columns);
-        double total = rows.stream().mapToDouble(r -> (Double) r.get("cost")).sum();
-        rows.forEach(r -> r.put("percentOfTotal", total == 0 ? 0 : Math.round((Double) r.get("cost") / total * 1000)
-                / 10.0));
-        return Map.of("period", period, "totalCost", total, "totalCostFormatted", Money.format(total), key, rows);
+        List<UsageRepository.Group> rows = usage.groupedBy(user.id(), from, columns);
+        double total = total(rows);
+        return rows.stream().map(r -> r.withShareOf(total)).toList();
+    }
+
+    private static double total(List<UsageRepository.Group> rows) {
+        return rows.stream().mapToDouble(UsageRepository.Group::cost).sum();
     }
 
     private static String period(Map<String, String> params) {

@@ -52,24 +52,32 @@ class UsageRepository {
                 .param("user", userId).param("from", from).query(Double.class).single();
     }
 
-    /** Totals grouped by the given trusted column list (e.g. {@code provider} or {@code provider, model}). */
-    List<Map<String, Object>> groupedBy(String userId, OffsetDateTime from, String columns) {
+    /** Spend of one provider, or of one model ({@code model} set); {@code percentOfTotal} of the period's spend. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Group(String provider, String model, long requests, long inputTokens, long outputTokens, double cost,
+            String costFormatted, long averageLatencyMs, double percentOfTotal) {
+
+        Group withShareOf(double total) {
+            return new Group(provider, model, requests, inputTokens, outputTokens, cost, costFormatted,
+                    averageLatencyMs, total == 0 ? 0 : Math.round(cost / total * 1000) / 10.0);
+        }
+    }
+
+    /** One model call's usage. */
+    record UsageRecord(String id, String timestamp, String provider, String model, String conversationId,
+            String requestType, int inputTokens, int outputTokens, double cost, String costFormatted, int latencyMs,
+            boolean success, String error) {}
+
+    /** Totals grouped by the given trusted column list ({@code provider} or {@code provider, model}). */
+    List<Group> groupedBy(String userId, OffsetDateTime from, String columns) {
+        boolean byModel = columns.contains("model");
         return jdbc.sql("SELECT " + columns + ", " + TOTALS + " FROM usage_records WHERE user_id = :user "
                         + "AND created_at >= :from GROUP BY " + columns + " ORDER BY cost DESC, " + columns)
                 .param("user", userId).param("from", from)
-                .query((rs, n) -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (String c : columns.split(",\\s*")) {
-                        row.put(c, rs.getString(c));
-                    }
-                    row.put("requests", rs.getLong("requests"));
-                    row.put("inputTokens", rs.getLong("input"));
-                    row.put("outputTokens", rs.getLong("output"));
-                    row.put("cost", rs.getDouble("cost"));
-                    row.put("costFormatted", Money.format(rs.getDouble("cost")));
-                    row.put("averageLatencyMs", Math.round(rs.getDouble("latency")));
-                    return row;
-                }).list();
+                .query((rs, n) -> new Group(rs.getString("provider"), byModel ? rs.getString("model") : null,
+                        rs.getLong("requests"), rs.getLong("input"), rs.getLong("output"), rs.getDouble("cost"),
+                        Money.format(rs.getDouble("cost")), Math.round(rs.getDouble("latency")), 0))
+                .list();
     }
 
     /** Cost per day in the given zone, for days that have records. */
@@ -85,29 +93,18 @@ class UsageRepository {
         return out;
     }
 
-    List<Map<String, Object>> records(String userId, String provider, String model, Paging paging) {
+    List<UsageRecord> records(String userId, String provider, String model, Paging paging) {
         return jdbc.sql("SELECT * FROM usage_records WHERE user_id = :user"
                         + (provider == null ? "" : " AND provider = :provider") + (model == null ? "" : " AND model = :model")
                         + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
                 .param("user", userId).param("provider", provider).param("model", model)
                 .param("limit", paging.limit()).param("offset", paging.offset())
-                .query((rs, n) -> {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("id", rs.getString("id"));
-                    r.put("timestamp", SqlValues.instant(rs, "created_at"));
-                    r.put("provider", rs.getString("provider"));
-                    r.put("model", rs.getString("model"));
-                    r.put("conversationId", rs.getString("conversation_id"));
-                    r.put("requestType", rs.getString("request_type"));
-                    r.put("inputTokens", rs.getInt("input_tokens"));
-                    r.put("outputTokens", rs.getInt("output_tokens"));
-                    r.put("cost", rs.getDouble("cost"));
-                    r.put("costFormatted", Money.format(rs.getDouble("cost")));
-                    r.put("latencyMs", rs.getInt("latency_ms"));
-                    r.put("success", rs.getBoolean("success"));
-                    r.put("error", rs.getString("error"));
-                    return r;
-                }).list();
+                .query((rs, n) -> new UsageRecord(rs.getString("id"), SqlValues.instant(rs, "created_at"),
+                        rs.getString("provider"), rs.getString("model"), rs.getString("conversation_id"),
+                        rs.getString("request_type"), rs.getInt("input_tokens"), rs.getInt("output_tokens"),
+                        rs.getDouble("cost"), Money.format(rs.getDouble("cost")), rs.getInt("latency_ms"),
+                        rs.getBoolean("success"), rs.getString("error")))
+                .list();
     }
 
     long count(String userId) {

@@ -112,13 +112,16 @@ class DockerProbe implements DockerStatus {
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Pulled(String image, boolean success, String error) {}
+
     /** Pulls each image; the result per image says whether it worked. 503 when no engine answers. */
-    Map<String, Object> pull(Map<String, String> imagesByLanguage) {
+    Map<String, Pulled> pull(Map<String, String> imagesByLanguage) {
         if (!report(true).dockerAvailable()) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "DOCKER_UNAVAILABLE",
                     "No Docker engine answered at " + host + "; cannot pull images");
         }
-        Map<String, Object> results = new LinkedHashMap<>();
+        Map<String, Pulled> results = new LinkedHashMap<>();
         try (DockerClient client = client(Duration.ofMinutes(PULL_TIMEOUT_MINUTES))) {
             imagesByLanguage.forEach((language, image) -> results.put(language, pullOne(client, image)));
         } catch (IOException e) {
@@ -128,16 +131,15 @@ class DockerProbe implements DockerStatus {
         return results;
     }
 
-    private static Map<String, Object> pullOne(DockerClient client, String image) {
+    private static Pulled pullOne(DockerClient client, String image) {
         try {
             boolean done = client.pullImageCmd(image).start().awaitCompletion(PULL_TIMEOUT_MINUTES, TimeUnit.MINUTES);
-            return done ? Map.of("image", image, "success", true)
-                    : Map.of("image", image, "success", false, "error", "Timed out after " + PULL_TIMEOUT_MINUTES + " min");
+            return new Pulled(image, done, done ? null : "Timed out after " + PULL_TIMEOUT_MINUTES + " min");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Map.of("image", image, "success", false, "error", "Interrupted");
+            return new Pulled(image, false, "Interrupted");
         } catch (RuntimeException e) {
-            return Map.of("image", image, "success", false, "error", String.valueOf(e.getMessage()));
+            return new Pulled(image, false, String.valueOf(e.getMessage()));
         }
     }
 

@@ -28,8 +28,12 @@ class HealthController {
         this.docker = docker;
     }
 
+    record Message(String message) {}
+
+    record PullResults(Map<String, DockerProbe.Pulled> images) {}
+
     @GetMapping
-    Map<String, Object> health() {
+    HealthService.Report health() {
         return health.report();
     }
 
@@ -54,13 +58,13 @@ class HealthController {
     }
 
     @PostMapping("/sandbox/reset")
-    Map<String, Object> reset() {
+    Message reset() {
         docker.reset();
-        return Map.of("message", "Sandbox detection cache cleared; the next check re-detects Docker");
+        return new Message("Sandbox detection cache cleared; the next check re-detects Docker");
     }
 
     @PostMapping("/sandbox/pull-images")
-    Map<String, Object> pullImages() {
-        return Map.of("images", docker.pull(health.sandboxImages()));
+    PullResults pullImages() {
+        return new PullResults(docker.pull(health.sandboxImages()));
     }
 }

@@ -37,7 +37,16 @@ class HealthService {
         this.version = props != null ? props.getVersion() : "dev";
     }
 
-    Map<String, Object> report() {
+    record DatabaseInfo(String type, boolean connected, Long latencyMs) {}
+
+    record SandboxInfo(boolean dockerAvailable, String dockerVersion, boolean codeExecutionEnabled,
+            String securityMode) {}
+
+    /** {@code GET /health}: overall status, version, uptime in seconds, the checks, database and sandbox. */
+    record Report(String status, String version, double uptime, List<Check> checks, DatabaseInfo database,
+            SandboxInfo sandbox) {}
+
+    Report report() {
         DatabaseProbe.Result db = database.ping();
         DockerReport dockerReport = docker.report(false);
         List<Check> checks = List.of(
@@ -48,18 +57,8 @@ class HealthService {
                 dockerReport.dockerAvailable()
                         ? new Check("docker", "pass", "Docker available (v" + dockerReport.dockerVersion() + ")")
                         : new Check("docker", "warn", "Docker unavailable: code execution sandbox disabled"));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", overall(checks));
-        out.put("version", version);
-        out.put("uptime", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
-        out.put("checks", checks);
-        Map<String, Object> dbInfo = new LinkedHashMap<>();
-        dbInfo.put("type", "postgres");
-        dbInfo.put("connected", db.connected());
-        dbInfo.put("latencyMs", db.latencyMs());
-        out.put("database", dbInfo);
-        out.put("sandbox", sandbox(dockerReport));
-        return out;
+        return new Report(overall(checks), version, ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0,
+                checks, new DatabaseInfo("postgres", db.connected(), db.latencyMs()), sandbox(dockerReport));
     }
 
     static String overall(List<Check> checks) {
@@ -69,14 +68,10 @@ class HealthService {
         return checks.stream().anyMatch(c -> c.status().equals("warn")) ? "degraded" : "healthy";
     }
 
-    private Map<String, Object> sandbox(DockerReport report) {
+    private SandboxInfo sandbox(DockerReport report) {
         SandboxSettings settings = sandboxSettingsOrDefaults();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("dockerAvailable", report.dockerAvailable());
-        out.put("dockerVersion", report.dockerVersion());
-        out.put("codeExecutionEnabled", report.dockerAvailable() && settings.enabled());
-        out.put("securityMode", report.securityMode());
-        return out;
+        return new SandboxInfo(report.dockerAvailable(), report.dockerVersion(),
+                report.dockerAvailable() && settings.enabled(), report.securityMode());
     }
 
     /** Ready when the database answers and every migration is applied; lists what is missing otherwise. */

@@ -31,7 +31,13 @@ class LandingController {
         this.version = props != null ? props.getVersion() : "dev";
     }
 
+    /** A small page for a browser, the {@link Landing} envelope for every other client. */
     @GetMapping("/")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = {
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Landing.class)),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/html",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))})
     Object landing(HttpServletRequest request) {
         if (ui.enabled()) {
             return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(ui.index().orElseThrow());

@@ -41,17 +41,20 @@ class ApiKeyController {
         return apiKeys.store(user.id(), provider, apiKey);
     }
 
+    /** A removed key, and whether the provider still has one (from the environment). */
+    record KeyRemoved(String provider, boolean deleted, boolean configured) {}
+
     @DeleteMapping
-    Map<String, Object> delete(@PathVariable String provider) {
+    KeyRemoved delete(@PathVariable String provider) {
         return delete(apiKeys, user.id(), provider);
     }
 
     /** Removes the stored key (404 when there is none) and says whether the provider is still configured. */
-    static Map<String, Object> delete(ApiKeys apiKeys, String userId, String provider) {
+    static KeyRemoved delete(ApiKeys apiKeys, String userId, String provider) {
         if (!apiKeys.remove(userId, provider)) {
             throw ApiException.notFound("Stored API key for " + provider);
         }
         ApiKeys.Status after = apiKeys.status(userId, provider);
-        return Map.of("provider", provider, "deleted", true, "configured", after.configured());
+        return new KeyRemoved(provider, true, after.configured());
     }
 }

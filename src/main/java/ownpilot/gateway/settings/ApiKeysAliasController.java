@@ -39,7 +39,7 @@ class ApiKeysAliasController {
     }
 
     @DeleteMapping("/{provider}")
-    Map<String, Object> delete(@PathVariable String provider) {
+    ApiKeyController.KeyRemoved delete(@PathVariable String provider) {
         return ApiKeyController.delete(apiKeys, user.id(), provider);
     }
 }

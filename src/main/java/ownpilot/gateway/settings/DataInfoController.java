@@ -19,24 +19,22 @@ class DataInfoController {
         this.environment = environment;
     }
 
+    record DatabaseLocation(String type, boolean embedded, String location) {}
+
+    /** Where the gateway keeps its data; never a credential. */
+    record DataInfo(String dataDirectory, boolean isDefaultLocation, DatabaseLocation database, String credentials,
+            String secretKeySource, String platform, String javaVersion) {}
+
     @GetMapping("/api/v1/settings/data-info")
-    Map<String, Object> dataInfo() {
+    DataInfo dataInfo() {
         String url = environment.getProperty("ownpilot.database.url", "");
         boolean embedded = url.isBlank();
-        Map<String, Object> database = new LinkedHashMap<>();
-        database.put("type", "postgres");
-        database.put("embedded", embedded);
-        database.put("location", embedded ? dataDirectory.root().resolve("postgres").toString() : hostOf(url));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("dataDirectory", dataDirectory.root().toString());
-        out.put("isDefaultLocation", dataDirectory.isDefaultLocation());
-        out.put("database", database);
-        out.put("credentials", dataDirectory.root().resolve("credentials").toString());
-        out.put("secretKeySource", environment.getProperty("ownpilot.secret-key", "").isBlank()
-                ? "key file" : "OWNPILOT_SECRET_KEY");
-        out.put("platform", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        out.put("javaVersion", Runtime.version().toString());
-        return out;
+        return new DataInfo(dataDirectory.root().toString(), dataDirectory.isDefaultLocation(),
+                new DatabaseLocation("postgres", embedded,
+                        embedded ? dataDirectory.root().resolve("postgres").toString() : hostOf(url)),
+                dataDirectory.root().resolve("credentials").toString(),
+                environment.getProperty("ownpilot.secret-key", "").isBlank() ? "key file" : "OWNPILOT_SECRET_KEY",
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), Runtime.version().toString());
     }
 
     /** host[:port]/database of a JDBC URL, without user info or parameters. */

@@ -26,24 +26,26 @@ class SandboxSettingsController {
         this.user = user;
     }
 
+    record Status(boolean enabled, boolean ready, String message) {}
+
+    record View(SandboxSettings settings, boolean dockerAvailable, Status status) {}
+
+    record Updated(List<String> updated, SandboxSettings settings) {}
+
     @GetMapping
-    Map<String, Object> get() {
+    View get() {
         SandboxSettings settings = sandbox.current(user.id());
         boolean dockerAvailable = docker.dockerAvailable();
         String message = !settings.enabled() ? "Code execution sandbox is disabled"
                 : dockerAvailable ? "Sandbox ready (Docker " + docker.dockerVersion().orElse("unknown") + ")"
                 : "Sandbox is enabled but no Docker engine answers";
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("settings", settings);
-        out.put("dockerAvailable", dockerAvailable);
-        out.put("status", Map.of("enabled", settings.enabled(), "ready", settings.enabled() && dockerAvailable,
-                "message", message));
-        return out;
+        return new View(settings, dockerAvailable,
+                new Status(settings.enabled(), settings.enabled() && dockerAvailable, message));
     }
 
     @PostMapping
-    Map<String, Object> update(@RequestBody JsonNode patch) {
+    Updated update(@RequestBody JsonNode patch) {
         List<String> updated = sandbox.update(user.id(), patch);
-        return Map.of("updated", updated, "settings", sandbox.current(user.id()));
+        return new Updated(updated, sandbox.current(user.id()));
     }
 }

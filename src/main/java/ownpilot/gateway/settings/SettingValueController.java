@@ -42,11 +42,13 @@ class SettingValueController {
         return get(key);
     }
 
+    record SettingDeleted(String key, boolean deleted) {}
+
     @DeleteMapping
-    Map<String, Object> delete(@PathVariable String key) {
+    SettingDeleted delete(@PathVariable String key) {
         if (!settings.delete(user.id(), key)) {
             throw ApiException.notFound("Setting " + key);
         }
-        return Map.of("key", key, "deleted", true);
+        return new SettingDeleted(key, true);
     }
 }

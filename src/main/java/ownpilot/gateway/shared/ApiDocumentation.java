@@ -62,7 +62,7 @@ class ApiDocumentation {
             operation.getResponses().forEach((status, response) -> {
                 if (status.startsWith("2") && response.getContent() != null) {
                     response.getContent().forEach((type, media) -> {
-                        if (!type.startsWith("text/event-stream")) {
+                        if (type.contains("json") || type.equals("*/*")) {
                             media.setSchema(envelope(media.getSchema()));
                         }
                     });
