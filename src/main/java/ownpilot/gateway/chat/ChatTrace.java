@@ -23,7 +23,8 @@ final class ChatTrace {
     /** Memory operations of the turn; the memory module does not take part in chat turns yet, so both are 0. */
     record MemoryOps(int adds, int recalls) {}
 
-    record RequestInfo(String provider, String model, String endpoint, int messageCount, int tools) {}
+    /** The last model request of the turn; {@code tools} names the tools it offered (the UI lists them). */
+    record RequestInfo(String provider, String model, String endpoint, int messageCount, List<String> tools) {}
 
     record ResponseInfo(String status, int contentLength, String finishReason) {}
 
@@ -56,7 +57,7 @@ final class ChatTrace {
         writes++;
     }
 
-    void request(String provider, String model, String endpoint, int messageCount, int tools) {
+    void request(String provider, String model, String endpoint, int messageCount, List<String> tools) {
         request = new RequestInfo(provider, model, endpoint, messageCount, tools);
     }
 

@@ -113,7 +113,8 @@ class ToolLoop {
         ModelRequest request = new ModelRequest(run.actor(), run.provider(), run.model(), context,
                 withoutTools ? List.of() : run.tools(), run.maxTokens(), run.temperature(), "chat",
                 run.conversationId());
-        run.trace().request(run.provider(), run.model(), "/api/v1/chat", context.size(), request.tools().size());
+        run.trace().request(run.provider(), run.model(), "/api/v1/chat", context.size(),
+                request.tools().stream().map(ownpilot.gateway.llm.ModelTool::name).toList());
         Map<String, Object> calling = status("Calling " + run.model() + "...", Map.of("model", run.model(),
                 "turn", turn, "messageCount", context.size()));
         StringBuilder partial = new StringBuilder();
