@@ -34,7 +34,7 @@ class LocalProviderService implements LocalProviderSource {
     @Override
     public List<LocalProviderInfo> enabledLocalProviders(String userId) {
         return repository.list(userId).stream().filter(LocalProviderRepository.Row::isEnabled)
-                .map(r -> new LocalProviderInfo(r.id(), r.name())).toList();
+                .map(r -> new LocalProviderInfo(r.id(), r.name(), r.providerType())).toList();
     }
 
     /** The local server's key in plaintext, for calling it; null when it needs none. */

@@ -36,7 +36,7 @@ class SettingsController {
     record Defaults(String provider, String model) {}
 
     /** A local provider as the overview lists it. */
-    record LocalProviderEntry(String id, String name, String type) {}
+    record LocalProviderEntry(String id, String name, String type, String providerType) {}
 
     /** {@code GET /settings}: what is configured, and the defaults chat uses. */
     record Overview(List<String> configuredProviders, List<LocalProviderEntry> localProviders, boolean demoMode,
@@ -49,7 +49,7 @@ class SettingsController {
         List<String> configured = defaults.configuredProviders(userId);
         ProviderDefaults.Resolved resolved = defaults.resolve(userId, configured);
         return new Overview(configured,
-                locals.stream().map(l -> new LocalProviderEntry(l.id(), l.name(), "local")).toList(),
+                locals.stream().map(l -> new LocalProviderEntry(l.id(), l.name(), "local", l.type())).toList(),
                 configured.isEmpty(), resolved.provider(), resolved.model(), settings.timeZone(userId).getId(),
                 catalog.providers().stream().map(ProviderCatalog.KnownProvider::id).toList());
     }
