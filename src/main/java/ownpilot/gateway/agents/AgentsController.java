@@ -1,6 +1,5 @@
 package ownpilot.gateway.agents;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

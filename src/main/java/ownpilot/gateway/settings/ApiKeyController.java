@@ -1,6 +1,5 @@
 package ownpilot.gateway.settings;
 
-import java.util.Map;
 import java.util.Set;
 import ownpilot.gateway.shared.JsonFields;
 import tools.jackson.databind.JsonNode;

@@ -1,7 +1,5 @@
 package ownpilot.gateway.settings;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

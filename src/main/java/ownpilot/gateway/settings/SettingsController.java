@@ -1,7 +1,6 @@
 package ownpilot.gateway.settings;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,6 +1,5 @@
 package ownpilot.gateway.tools;
 
-import ownpilot.gateway.shared.Actor;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
