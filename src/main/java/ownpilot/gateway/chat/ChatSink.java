@@ -1,7 +1,5 @@
 package ownpilot.gateway.chat;
 
-import java.util.Map;
-
 /**
  * Where a running chat reports as it goes: SSE events for a streamed request, a collector for a job,
  * later a channel reply; {@link #NONE} when nobody listens.
@@ -13,15 +11,15 @@ public interface ChatSink {
         public void chunk(String delta) {}
 
         @Override
-        public void progress(Map<String, Object> event) {}
+        public void progress(ChatEvents.Progress event) {}
 
         @Override
-        public void autonomy(Map<String, Object> event) {}
+        public void autonomy(ChatEvents.Autonomy event) {}
     };
 
     void chunk(String delta);
 
-    void progress(Map<String, Object> event);
+    void progress(ChatEvents.Progress event);
 
-    void autonomy(Map<String, Object> event);
+    void autonomy(ChatEvents.Autonomy event);
 }

@@ -3,8 +3,6 @@ package ownpilot.gateway.chat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import ownpilot.gateway.llm.Cancellation;
 import ownpilot.gateway.shared.ApiException;
 import tools.jackson.core.io.JsonStringEncoder;
@@ -17,6 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
  * request's (virtual) thread, with no async dispatch between the model's token and the client.
  */
 final class SseChatSink implements ChatSink {
+
+    /** The start of every chunk frame, serialized once per stream. */
+    private record ChunkIds(String id, String conversationId) {}
 
     private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final String CHUNK_SUFFIX = ",\"toolCalls\":null,\"done\":false,\"finishReason\":null,\"usage\":null}"
@@ -38,10 +39,7 @@ final class SseChatSink implements ChatSink {
         this.conversationId = conversationId;
         this.json = json;
         this.cancellation = cancellation;
-        Map<String, Object> ids = new LinkedHashMap<>();
-        ids.put("id", messageId);
-        ids.put("conversationId", conversationId);
-        String fixed = json.writeValueAsString(ids);
+        String fixed = json.writeValueAsString(new ChunkIds(messageId, conversationId));
         this.chunkPrefix = "event: chunk\ndata: " + fixed.substring(0, fixed.length() - 1) + ",\"delta\":";
     }
 
@@ -58,37 +56,24 @@ final class SseChatSink implements ChatSink {
     }
 
     @Override
-    public void progress(Map<String, Object> event) {
+    public void progress(ChatEvents.Progress event) {
         send("progress", event, false);
     }
 
     @Override
-    public void autonomy(Map<String, Object> event) {
+    public void autonomy(ChatEvents.Autonomy event) {
         send("autonomy", event, false);
     }
 
     void done(ChatReply reply) {
-        Map<String, Object> data = frame("", true);
-        data.put("message", reply.message());
-        data.put("provider", reply.provider());
-        data.put("model", reply.model());
-        data.put("toolCalls", reply.toolCalls());
-        data.put("finishReason", reply.finishReason());
-        data.put("usage", reply.usage());
-        if (reply.demoMode() != null) {
-            data.put("demoMode", true);
-        }
-        data.put("trace", reply.trace());
-        send("done", data, true);
+        send("done", new ChatEvents.Done(messageId, conversationId, "", true, reply.message(), reply.provider(),
+                reply.model(), reply.toolCalls(), reply.finishReason(), reply.usage(), reply.demoMode(),
+                reply.trace()), true);
     }
 
     void error(ApiException error) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("error", error.getMessage());
-        data.put("code", error.code());
-        data.put("status", error.status().value());
-        data.put("conversationId", conversationId);
-        send("error", data, true);
+        send("error", new ChatEvents.Failure(error.getMessage(), error.code(), error.status().value(), conversationId),
+                true);
     }
 
     /** A comment line, so proxies and clients see the stream alive while the model is silent. */
@@ -118,16 +103,7 @@ final class SseChatSink implements ChatSink {
         }
     }
 
-    private Map<String, Object> frame(String delta, boolean done) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", messageId);
-        data.put("conversationId", conversationId);
-        data.put("delta", delta);
-        data.put("done", done);
-        return data;
-    }
-
-    private void send(String event, Map<String, Object> data, boolean terminal) {
+    private void send(String event, Object data, boolean terminal) {
         write("event: " + event + "\ndata: " + json.writeValueAsString(data) + "\n\n", terminal);
     }
 

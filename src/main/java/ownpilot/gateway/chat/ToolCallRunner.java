@@ -1,9 +1,7 @@
 package ownpilot.gateway.chat;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.llm.ModelToolCall;
 import ownpilot.gateway.shared.ApiException;
@@ -50,8 +48,8 @@ class ToolCallRunner {
         boolean useTool = call.name().equals("use_tool") && args != null;
         String shownName = useTool ? args.path("tool_name").asString(call.name()) : call.name();
         Object shownArgs = useTool ? args.get("arguments") : args;
-        run.sink().progress(event("tool_start", Map.of("id", id(call), "name", shownName, "arguments",
-                shownArgs == null ? Map.of() : shownArgs), null));
+        run.sink().progress(ChatEvents.ToolStarted.of(new ChatEvents.ToolRef(id(call), shownName,
+                shownArgs == null ? json.createObjectNode() : shownArgs)));
         long started = System.nanoTime();
         ToolResult result = args == null || !args.isObject()
                 ? error(call.name(), "Invalid JSON arguments: expected a JSON object")
@@ -60,8 +58,8 @@ class ToolCallRunner {
         reportAutonomy(run, call, shownName, result);
         String content = content(result);
         String preview = content.length() <= PREVIEW ? content : content.substring(0, PREVIEW) + "…";
-        run.sink().progress(event("tool_end", Map.of("id", id(call), "name", shownName),
-                Map.of("success", !result.isError(), "preview", preview, "durationMs", durationMs)));
+        run.sink().progress(ChatEvents.ToolEnded.of(new ChatEvents.ToolRef(id(call), shownName, null),
+                new ChatEvents.ToolOutcome(!result.isError(), preview, durationMs)));
         run.trace().tool(shownName, shownArgs, !result.isError(), durationMs, result.isError() ? content : null,
                 preview);
         return new Outcome(content, result.isError());
@@ -94,15 +92,10 @@ class ToolCallRunner {
         if (verdict.runs()) {
             return;
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("type", verdict.decision() == GateVerdict.Decision.blocked ? "tool_blocked" : "approval_required");
-        out.put("toolCall", Map.of("id", id(call), "name", shownName));
-        out.put("reason", verdict.reason());
-        if (verdict.approvalId() != null) {
-            out.put("approvalId", verdict.approvalId());
-        }
-        out.put("timestamp", Instant.now().toString());
-        run.sink().autonomy(out);
+        run.sink().autonomy(new ChatEvents.Autonomy(
+                verdict.decision() == GateVerdict.Decision.blocked ? "tool_blocked" : "approval_required",
+                new ChatEvents.ToolRef(id(call), shownName, null), verdict.reason(), verdict.approvalId(),
+                Instant.now().toString()));
     }
 
     private String content(ToolResult result) {
@@ -123,14 +116,4 @@ class ToolCallRunner {
         return call.id() == null ? "" : call.id();
     }
 
-    private static Map<String, Object> event(String type, Map<String, Object> tool, Map<String, Object> result) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("type", type);
-        out.put("tool", tool);
-        if (result != null) {
-            out.put("result", result);
-        }
-        out.put("timestamp", Instant.now().toString());
-        return out;
-    }
 }

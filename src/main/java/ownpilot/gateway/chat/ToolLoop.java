@@ -1,10 +1,7 @@
 package ownpilot.gateway.chat;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.autonomy.AutonomyConfigService;
 import ownpilot.gateway.llm.ModelCalls;
@@ -92,8 +89,8 @@ class ToolLoop {
             save(run, new MessageRepository.NewMessage(ownpilot.gateway.shared.Ids.uuid(), "assistant", r.text(),
                     r.provider(), r.model(), json.writeValueAsString(r.toolCalls()), null, null, null, false, false,
                     r.inputTokens(), r.outputTokens()));
-            run.sink().progress(status("Executing " + r.toolCalls().size() + " tool(s)",
-                    Map.of("tools", r.toolCalls().stream().map(ModelToolCall::name).toList())));
+            run.sink().progress(ChatEvents.Status.of("Executing " + r.toolCalls().size() + " tool(s)",
+                    ChatEvents.StatusDetail.executing(r.toolCalls().stream().map(ModelToolCall::name).toList())));
             for (ModelToolCall call : r.toolCalls()) {
                 ToolCallRunner.Outcome result = runner.run(run, call);
                 context.add(ModelMessage.tool(call.id(), call.name(), result.content()));
@@ -115,8 +112,8 @@ class ToolLoop {
                 run.conversationId());
         run.trace().request(run.provider(), run.model(), "/api/v1/chat", context.size(),
                 request.tools().stream().map(ownpilot.gateway.llm.ModelTool::name).toList());
-        Map<String, Object> calling = status("Calling " + run.model() + "...", Map.of("model", run.model(),
-                "turn", turn, "messageCount", context.size()));
+        ChatEvents.Status calling = ChatEvents.Status.of("Calling " + run.model() + "...",
+                ChatEvents.StatusDetail.calling(run.model(), turn, context.size()));
         StringBuilder partial = new StringBuilder();
         long started = System.nanoTime();
         try {
@@ -136,8 +133,8 @@ class ToolLoop {
                 @Override
                 public void onRetry(int attempt, String error, long delayMs) {
                     run.trace().retry(attempt, error, delayMs);
-                    run.sink().progress(status("Retrying after: " + error, Map.of("attempt", attempt,
-                            "delayMs", delayMs)));
+                    run.sink().progress(ChatEvents.Status.of("Retrying after: " + error,
+                            ChatEvents.StatusDetail.retrying(attempt, delayMs)));
                 }
             }, run.cancellation());
             logs.answered(run, request, response);
@@ -163,12 +160,4 @@ class ToolLoop {
         }
     }
 
-    static Map<String, Object> status(String message, Map<String, Object> data) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("type", "status");
-        out.put("message", message);
-        out.put("data", data);
-        out.put("timestamp", Instant.now().toString());
-        return out;
-    }
 }

@@ -39,10 +39,10 @@ class BackgroundChatApiTest extends ChatTestBase {
             }
 
             @Override
-            public void progress(Map<String, Object> event) {}
+            public void progress(ChatEvents.Progress event) {}
 
             @Override
-            public void autonomy(Map<String, Object> event) {}
+            public void autonomy(ChatEvents.Autonomy event) {}
         };
 
         ChatReply reply = turns.run(trigger, new ChatTurns.Turn("Morning brief: what is 6*7?", null, "openai", MODEL,
