@@ -1,7 +1,5 @@
 package ownpilot.gateway.realtime;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.context.event.EventListener;
 import ownpilot.gateway.shared.AfterCommit;
 import org.springframework.stereotype.Component;
@@ -25,53 +23,39 @@ class LiveEventRelay {
         this.live = live;
     }
 
+    record ChatDone(String conversationId, String messageId, String provider, String model, String finishReason,
+            int inputTokens, int outputTokens, int toolCalls, long durationMs, boolean streamed, String error) {}
+
+    record ToolRun(String tool, String category, String source, String actorType, String actorId, boolean isError,
+            long durationMs, String error, String correlationId) {}
+
+    record ApprovalAsked(String approvalId, String tool, String risk, String reason, String correlationId) {}
+
+    record BudgetAlert(String window, int threshold, double used, double limit) {}
+
     @EventListener
     void on(ChatCompleted e) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("conversationId", e.conversationId());
-        p.put("messageId", e.messageId());
-        p.put("provider", e.provider());
-        p.put("model", e.model());
-        p.put("finishReason", e.finishReason());
-        p.put("inputTokens", e.inputTokens());
-        p.put("outputTokens", e.outputTokens());
-        p.put("toolCalls", e.toolCalls());
-        p.put("durationMs", e.durationMs());
-        p.put("streamed", e.streamed());
-        p.put("error", e.error());
-        broadcast(e.userId(), "chat:completed", p);
+        broadcast(e.userId(), "chat:completed", new ChatDone(e.conversationId(), e.messageId(), e.provider(),
+                e.model(), e.finishReason(), e.inputTokens(), e.outputTokens(), e.toolCalls(), e.durationMs(),
+                e.streamed(), e.error()));
     }
 
     @EventListener
     void on(ToolExecuted e) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("tool", e.tool());
-        p.put("category", e.category());
-        p.put("source", e.source());
-        p.put("actorType", e.actor().typeName());
-        p.put("actorId", e.actor().id());
-        p.put("isError", e.isError());
-        p.put("durationMs", e.durationMs());
-        p.put("error", e.error());
-        p.put("correlationId", e.actor().correlationId());
-        broadcast(e.actor().userId(), "tool:executed", p);
+        broadcast(e.actor().userId(), "tool:executed", new ToolRun(e.tool(), e.category(), e.source(),
+                e.actor().typeName(), e.actor().id(), e.isError(), e.durationMs(), e.error(),
+                e.actor().correlationId()));
     }
 
     @EventListener
     void on(ApprovalRequested e) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("approvalId", e.approvalId());
-        p.put("tool", e.tool());
-        p.put("risk", e.risk());
-        p.put("reason", e.reason());
-        p.put("correlationId", e.actor().correlationId());
-        broadcast(e.userId(), "approval:requested", p);
+        broadcast(e.userId(), "approval:requested", new ApprovalAsked(e.approvalId(), e.tool(), e.risk(), e.reason(),
+                e.actor().correlationId()));
     }
 
     @EventListener
     void on(BudgetAlerted e) {
-        broadcast(e.userId(), "budget:alert", Map.of("window", e.window(), "threshold", e.threshold(), "used", e.used(),
-                "limit", e.limit()));
+        broadcast(e.userId(), "budget:alert", new BudgetAlert(e.window(), e.threshold(), e.used(), e.limit()));
     }
 
     private void broadcast(String userId, String type, Object payload) {

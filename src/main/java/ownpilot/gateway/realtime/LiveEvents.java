@@ -2,7 +2,6 @@ package ownpilot.gateway.realtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -87,7 +86,7 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
         LiveClient client = new LiveClient(session, QUEUE_CAPACITY, () -> drop(session.getId(),
                 CloseStatus.SESSION_NOT_RELIABLE));
         clients.put(session.getId(), client);
-        send(client, frame("connection:ready", Map.of("sessionId", session.getId())));
+        send(client, frame("connection:ready", new Session(session.getId())));
     }
 
     @Override
@@ -101,12 +100,12 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
             JsonNode in = json.readTree(message.getPayload());
             type = in.path("type").asString("");
         } catch (JacksonException e) {
-            send(client, frame("connection:error", Map.of("code", "PARSE_ERROR",
-                    "message", "Frames must be JSON objects with a type")));
+            send(client, frame("connection:error", new FrameError("PARSE_ERROR",
+                    "Frames must be JSON objects with a type")));
             return;
         }
         if (type.equals("session:ping")) {
-            send(client, frame("connection:pong", Map.of("sessionId", session.getId())));
+            send(client, frame("connection:pong", new Session(session.getId())));
         }
     }
 
@@ -120,12 +119,15 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
         drop(session.getId(), CloseStatus.SERVER_ERROR);
     }
 
+    /** Every frame the socket sends; the web UI needs {@code payload} to be an object. */
+    record Frame(String type, Object payload, String timestamp) {}
+
+    record Session(String sessionId) {}
+
+    record FrameError(String code, String message) {}
+
     private TextMessage frame(String type, Object payload) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", type);
-        frame.put("payload", payload);
-        frame.put("timestamp", Instant.now().toString());
-        return new TextMessage(json.writeValueAsString(frame));
+        return new TextMessage(json.writeValueAsString(new Frame(type, payload, Instant.now().toString())));
     }
 
     private void send(LiveClient client, WebSocketMessage<?> message) {
