@@ -28,7 +28,7 @@ class AuditController {
     }
 
     /** One page of the trail: {@code count} on this page, {@code total} matching the filters. */
-    record AuditPage(List<Map<String, Object>> events, int count, long total) {}
+    record AuditPage(List<AuditRepository.AuditRecord> events, int count, long total) {}
 
     /** What a clearing removed: {@code all}, or {@code before <instant>}. */
     record AuditCleared(int deleted, String scope) {}
@@ -37,7 +37,7 @@ class AuditController {
     AuditPage query(@RequestParam Map<String, String> params) {
         QueryParams q = new QueryParams(params);
         AuditQuery query = AuditQuery.from(q);
-        List<Map<String, Object>> events = repository.find(user.id(), query, q.paging(100));
+        List<AuditRepository.AuditRecord> events = repository.find(user.id(), query, q.paging(100));
         return new AuditPage(events, events.size(), repository.count(user.id(), query));
     }
 

@@ -43,7 +43,13 @@ class AuditRepository {
                 .update();
     }
 
-    List<Map<String, Object>> find(String userId, AuditQuery query, Paging paging) {
+    record Ref(String type, String id) {}
+
+    /** One record of the trail; {@code metadata} is the stored details object. */
+    record AuditRecord(String id, String type, Ref actor, Ref resource, String outcome, String severity,
+            String timestamp, String correlationId, Long duration, RawJson metadata) {}
+
+    List<AuditRecord> find(String userId, AuditQuery query, Paging paging) {
         return jdbc.sql("SELECT * FROM audit_events WHERE user_id = :user" + query.sql()
                         + " ORDER BY created_at " + (query.ascending() ? "ASC" : "DESC") + ", id "
                         + (query.ascending() ? "ASC" : "DESC") + " LIMIT :limit OFFSET :offset")
@@ -82,19 +88,11 @@ class AuditRepository {
                 .param("user", userId).param("before", before).update();
     }
 
-    private static Map<String, Object> toJson(ResultSet rs) throws SQLException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", rs.getString("id"));
-        out.put("type", rs.getString("type"));
-        out.put("actor", Map.of("type", rs.getString("actor_type"), "id", rs.getString("actor_id")));
-        out.put("resource", Map.of("type", rs.getString("resource_type"), "id", rs.getString("resource_id")));
-        out.put("outcome", rs.getString("outcome"));
-        out.put("severity", rs.getString("severity"));
-        out.put("timestamp", SqlValues.instant(rs, "created_at"));
-        out.put("correlationId", rs.getString("correlation_id"));
-        Object duration = rs.getObject("duration_ms");
-        out.put("duration", duration);
-        out.put("metadata", new RawJson(rs.getString("details")));
-        return out;
+    private static AuditRecord toJson(ResultSet rs) throws SQLException {
+        return new AuditRecord(rs.getString("id"), rs.getString("type"),
+                new Ref(rs.getString("actor_type"), rs.getString("actor_id")),
+                new Ref(rs.getString("resource_type"), rs.getString("resource_id")), rs.getString("outcome"),
+                rs.getString("severity"), SqlValues.instant(rs, "created_at"), rs.getString("correlation_id"),
+                rs.getObject("duration_ms", Long.class), new RawJson(rs.getString("details")));
     }
 }

@@ -1,8 +1,6 @@
 package ownpilot.gateway.autonomy;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import ownpilot.gateway.costs.Spending;
@@ -101,8 +99,8 @@ public class AutonomyGate implements ToolGate {
             }
             case auto_approve -> new ToolGate.Decision(verdict(tool.name(), risk, null), null);
             case needs_approval -> {
-                Map<String, Object> parked = park(caller, tool, arguments, risk);
-                yield new ToolGate.Decision(verdict(tool.name(), risk, (String) parked.get("approvalId")), parked);
+                Parked parked = park(caller, tool, arguments, risk);
+                yield new ToolGate.Decision(verdict(tool.name(), risk, parked.approvalId()), parked);
             }
         };
     }
@@ -112,7 +110,10 @@ public class AutonomyGate implements ToolGate {
                 risk.level(), approvalId);
     }
 
-    private Map<String, Object> park(Actor caller, ToolDefinition tool, JsonNode arguments, Risk risk) {
+    /** The tool result of a parked call: what the model is told while the user decides. */
+    record Parked(String status, String approvalId, String tool, Risk risk, long expiresInSeconds, String message) {}
+
+    private Parked park(Actor caller, ToolDefinition tool, JsonNode arguments, Risk risk) {
         AutonomyConfig config = configs.current(caller.userId());
         String id = Ids.prefixed("approval");
         transactions.executeWithoutResult(tx -> {
@@ -122,15 +123,9 @@ public class AutonomyGate implements ToolGate {
             events.publish(new ApprovalRequested(caller, id, tool.name(), risk.level(), risk.score(),
                     risk.decisionReason()));
         });
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", "pending_approval");
-        out.put("approvalId", id);
-        out.put("tool", tool.name());
-        out.put("risk", risk);
-        out.put("expiresInSeconds", config.approvalTtlSeconds());
-        out.put("message", "This call needs the user's approval (" + risk.decisionReason()
-                + "). Tell the user what you want to do and wait; it runs once they approve it.");
-        return out;
+        return new Parked("pending_approval", id, tool.name(), risk, config.approvalTtlSeconds(),
+                "This call needs the user's approval (" + risk.decisionReason()
+                        + "). Tell the user what you want to do and wait; it runs once they approve it.");
     }
 
     /**
