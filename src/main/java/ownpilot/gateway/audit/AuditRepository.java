@@ -93,6 +93,6 @@ class AuditRepository {
                 new Ref(rs.getString("actor_type"), rs.getString("actor_id")),
                 new Ref(rs.getString("resource_type"), rs.getString("resource_id")), rs.getString("outcome"),
                 rs.getString("severity"), SqlValues.instant(rs, "created_at"), rs.getString("correlation_id"),
-                rs.getObject("duration_ms", Long.class), new RawJson(rs.getString("details")));
+                SqlValues.nullableLong(rs, "duration_ms"), new RawJson(rs.getString("details")));
     }
 }

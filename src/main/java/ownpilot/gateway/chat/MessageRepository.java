@@ -104,8 +104,8 @@ class MessageRepository {
         return new StoredMessage(rs.getString("id"), rs.getString("role"), rs.getString("content"),
                 rs.getString("provider"), rs.getString("model"), RawJson.ofNullable(rs.getString("tool_calls")),
                 rs.getString("tool_call_id"), rs.getString("tool_name"), RawJson.ofNullable(rs.getString("trace")),
-                rs.getBoolean("is_error"), rs.getBoolean("is_partial"), rs.getObject("input_tokens", Integer.class),
-                rs.getObject("output_tokens", Integer.class), rs.getString("actor_type"), rs.getString("actor_id"),
+                rs.getBoolean("is_error"), rs.getBoolean("is_partial"), SqlValues.nullableInt(rs, "input_tokens"),
+                SqlValues.nullableInt(rs, "output_tokens"), rs.getString("actor_type"), rs.getString("actor_id"),
                 rs.getString("correlation_id"), SqlValues.instant(rs, "created_at"));
     }
 }

@@ -135,9 +135,9 @@ class RequestLogRepository {
 
     private static LogSummary summary(ResultSet rs) throws SQLException {
         return new LogSummary(rs.getString("id"), rs.getString("type"), rs.getString("conversation_id"),
-                rs.getString("provider"), rs.getString("model"), rs.getObject("status_code", Integer.class),
-                rs.getObject("duration_ms", Long.class), rs.getObject("input_tokens", Integer.class),
-                rs.getObject("output_tokens", Integer.class), rs.getString("error"), SqlValues.instant(rs, "created_at"));
+                rs.getString("provider"), rs.getString("model"), SqlValues.nullableInt(rs, "status_code"),
+                SqlValues.nullableLong(rs, "duration_ms"), SqlValues.nullableInt(rs, "input_tokens"),
+                SqlValues.nullableInt(rs, "output_tokens"), rs.getString("error"), SqlValues.instant(rs, "created_at"));
     }
 
     private static LogDetail detail(ResultSet rs) throws SQLException {

@@ -12,10 +12,7 @@ abstract class ChatTestBase extends ApiTestBase {
 
     @BeforeEach
     void pointOpenAiAtTheFakeServer() {
-        LLM.reset();
-        api.put("/api/v1/providers/openai/config", Map.of("baseUrl", LLM.baseUrl()));
-        api.post("/api/v1/settings/api-key/openai", Map.of("apiKey", KEY));
-        resetBudget();
+        useFakeOpenAi(KEY);
     }
 
     Map<String, Object> ask(String message) {

@@ -2,15 +2,13 @@ package ownpilot.gateway.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ownpilot.gateway.support.Api;
 import ownpilot.gateway.support.ApiTestBase;
+import ownpilot.gateway.support.JsonServer;
 import tools.jackson.databind.JsonNode;
 
 class ModelConfigsApiTest extends ApiTestBase {
@@ -86,17 +84,10 @@ class ModelConfigsApiTest extends ApiTestBase {
 
     @Test
     void customProvidersWithDiscovery() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v1/models", ex -> {
-            byte[] body = "{\"data\":[{\"id\":\"proxy/model-a\"},{\"id\":\"model-b\"}]}".getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        server.start();
+        JsonServer server = JsonServer.start()
+                .route("/v1/models", 200, "{\"data\":[{\"id\":\"proxy/model-a\"},{\"id\":\"model-b\"}]}");
         try {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+            String base = server.baseUrl() + "/v1";
             Api.Response created = api.post("/api/v1/model-configs/providers", Map.of("providerId", "my-proxy",
                     "name", "My Proxy", "baseUrl", base));
             assertThat(created.status()).isEqualTo(201);
@@ -121,7 +112,7 @@ class ModelConfigsApiTest extends ApiTestBase {
             assertThat(api.delete("/api/v1/model-configs/providers/my-proxy").status()).isEqualTo(200);
             assertThat(rows("model_settings")).as("its models go with it").isZero();
         } finally {
-            server.stop(0);
+            server.close();
         }
         assertThat(api.post("/api/v1/model-configs/providers", Map.of("providerId", "openai", "name", "x",
                 "baseUrl", "http://127.0.0.1:1")).status()).isEqualTo(409);

@@ -73,6 +73,14 @@ public abstract class ApiTestBase {
     }
 
     /** Back to no limits (through the API, so the gateway's cached copy is refreshed too). */
+    /** OpenAI pointed at the fake model server, with a stored key and no budget in the way. */
+    protected void useFakeOpenAi(String key) {
+        LLM.reset();
+        api.put("/api/v1/providers/openai/config", java.util.Map.of("baseUrl", LLM.baseUrl()));
+        api.post("/api/v1/settings/api-key/openai", java.util.Map.of("apiKey", key));
+        resetBudget();
+    }
+
     protected void resetBudget() {
         api.post("/api/v1/costs/budget", "{\"dailyLimit\": null, \"monthlyLimit\": null, "
                 + "\"alertThresholds\": [50, 80, 100], \"limitAction\": \"block\"}");

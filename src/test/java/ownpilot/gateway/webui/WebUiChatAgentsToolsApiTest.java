@@ -22,10 +22,7 @@ class WebUiChatAgentsToolsApiTest extends ApiTestBase {
 
     @BeforeEach
     void pointOpenAiAtTheFakeServer() {
-        LLM.reset();
-        api.put("/api/v1/providers/openai/config", Map.of("baseUrl", LLM.baseUrl()));
-        api.post("/api/v1/settings/api-key/openai", Map.of("apiKey", "sk-test-webui-0123456789abcdef"));
-        resetBudget();
+        useFakeOpenAi("sk-test-webui-0123456789abcdef");
     }
 
     /** The UI's body (§2.1): stream, empty history, includeToolList; it reads deltas and a done flag in the data. */

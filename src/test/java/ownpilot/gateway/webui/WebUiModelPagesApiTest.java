@@ -2,8 +2,6 @@ package ownpilot.gateway.webui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ownpilot.gateway.support.Api;
 import ownpilot.gateway.support.ApiTestBase;
+import ownpilot.gateway.support.JsonServer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,24 +22,16 @@ import tools.jackson.databind.JsonNode;
  */
 class WebUiModelPagesApiTest extends ApiTestBase {
 
-    private HttpServer ollama;
+    private JsonServer ollama;
 
     @BeforeEach
-    void startOllama() throws Exception {
-        ollama = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        ollama.createContext("/api/tags", ex -> {
-            byte[] bytes = "{\"models\":[{\"name\":\"llama3.1:8b\"}]}".getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, bytes.length);
-            ex.getResponseBody().write(bytes);
-            ex.close();
-        });
-        ollama.start();
+    void startOllama() {
+        ollama = JsonServer.start().route("/api/tags", 200, "{\"models\":[{\"name\":\"llama3.1:8b\"}]}");
     }
 
     @AfterEach
     void stopOllama() {
-        ollama.stop(0);
+        ollama.close();
     }
 
     @Test
@@ -151,7 +142,7 @@ class WebUiModelPagesApiTest extends ApiTestBase {
     @Test
     void aLocalProviderIsAddedDiscoveredToggledWithoutABodyAndMadeTheDefault() {
         Api.Response added = api.post("/api/v1/local-providers", Map.of("name", "Ollama", "providerType", "ollama",
-                "baseUrl", "http://127.0.0.1:" + ollama.getAddress().getPort()));
+                "baseUrl", ollama.baseUrl()));
         String id = added.data().path("id").asString();
         JsonNode discovered = api.post("/api/v1/local-providers/" + id + "/discover", null).data();
         assertThat(discovered.path("totalModels").asInt()).isEqualTo(1);

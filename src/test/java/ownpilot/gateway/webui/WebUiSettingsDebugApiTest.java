@@ -30,10 +30,7 @@ class WebUiSettingsDebugApiTest extends ApiTestBase {
 
     @Test
     void theDebugTabGetsTheUisSummaryNamesAndTypedEntries() {
-        LLM.reset();
-        api.put("/api/v1/providers/openai/config", Map.of("baseUrl", LLM.baseUrl()));
-        api.post("/api/v1/settings/api-key/openai", Map.of("apiKey", "sk-debug-tab-0123456789abcdef"));
-        resetBudget();
+        useFakeOpenAi("sk-debug-tab-0123456789abcdef");
         api.delete("/api/v1/debug");
         api.post("/api/v1/debug/toggle", Map.of("enabled", true));
         LLM.enqueue(new FakeLlmServer.Text(List.of("debugged"), 0));
