@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.llm.ModelMessage;
 import ownpilot.gateway.llm.ModelToolCall;
 import ownpilot.gateway.settings.SettingsService;
@@ -32,16 +36,42 @@ class ChatContext {
     private static final int MAX_CONTEXT_CHARS = 400_000;
     private static final int MAX_TOOL_LIST_CHARS = 20_000;
 
+    private static final Logger log = LoggerFactory.getLogger(ChatContext.class);
+
     private final MessageRepository messages;
     private final ToolRegistry registry;
     private final SettingsService settings;
     private final JsonMapper json;
+    private final ObjectProvider<TurnContext> contributors;
 
-    ChatContext(MessageRepository messages, ToolRegistry registry, SettingsService settings, JsonMapper json) {
+    ChatContext(MessageRepository messages, ToolRegistry registry, SettingsService settings, JsonMapper json,
+            ObjectProvider<TurnContext> contributors) {
         this.messages = messages;
         this.registry = registry;
         this.settings = settings;
         this.json = json;
+        this.contributors = contributors;
+    }
+
+    /**
+     * What the other modules add to this turn's system prompt (memories, the profile), each under its
+     * heading; what they recalled goes into the trace. One that fails is logged and left out.
+     */
+    String contributions(Actor actor, String message, ChatTrace trace) {
+        StringBuilder out = new StringBuilder();
+        contributors.orderedStream().forEach(c -> {
+            try {
+                TurnContext.Contribution part = c.contribute(actor, message);
+                if (part.section() != null && !part.section().isBlank()) {
+                    out.append("\n\n## ").append(part.heading()).append('\n').append(part.section());
+                }
+                trace.recalled(part.recalled());
+            } catch (RuntimeException e) {
+                log.warn("Turn context from {} left out: {}", c.getClass().getSimpleName(), e.toString());
+                trace.error("Context left out: " + c.getClass().getSimpleName());
+            }
+        });
+        return out.toString();
     }
 
     String systemPrompt(String userId, String basePrompt, List<String> agentTools) {

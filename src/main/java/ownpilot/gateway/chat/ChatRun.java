@@ -25,7 +25,8 @@ record ChatRun(Actor actor, String conversationId, String messageId, String agen
     }
 
     Actor toolCaller() {
-        return actor.type() == Actor.Type.user ? actor.as(Actor.Type.agent, agentId) : actor;
+        return (actor.type() == Actor.Type.user ? actor.as(Actor.Type.agent, agentId) : actor)
+                .inConversation(conversationId);
     }
 
     /** Waits until the start of the turn is stored; every later write of the run comes after it. */

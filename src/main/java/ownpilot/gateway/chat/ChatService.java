@@ -46,8 +46,9 @@ class ChatService {
         String conversationId = s.conversation().id();
         ChatTrace trace = new ChatTrace();
         List<ModelMessage> modelContext = new ArrayList<>();
-        modelContext.add(ModelMessage.system(context.systemPrompt(userId, s.agent() == null ? null
-                : s.agent().systemPrompt(), s.agent() == null ? List.of() : s.agent().config().tools())));
+        String prompt = context.systemPrompt(userId, s.agent() == null ? null : s.agent().systemPrompt(),
+                s.agent() == null ? List.of() : s.agent().config().tools());
+        modelContext.add(ModelMessage.system(prompt + context.contributions(actor, req.message(), trace)));
         if (s.newConversation()) {
             modelContext.addAll(req.history());
         } else {

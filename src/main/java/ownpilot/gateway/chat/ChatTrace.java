@@ -20,8 +20,8 @@ final class ChatTrace {
 
     record DbOperations(int reads, int writes) {}
 
-    /** Memory operations of the turn; the memory module does not take part in chat turns yet, so both are 0. */
-    record MemoryOps(int adds, int recalls) {}
+    /** Memories the turn recalled into its prompt and those the model remembered through its tools. */
+    record MemoryOps(int adds, int recalls, List<String> recalled) {}
 
     /** The last model request of the turn; {@code tools} names the tools it offered (the UI lists them). */
     record RequestInfo(String provider, String model, String endpoint, int messageCount, List<String> tools) {}
@@ -44,8 +44,10 @@ final class ChatTrace {
     private final List<String> errors = new ArrayList<>();
     private final List<TraceEvent> events = new ArrayList<>();
     private final List<Retry> retries = new ArrayList<>();
+    private final List<String> recalled = new ArrayList<>();
     private int reads;
     private int writes;
+    private int memoryAdds;
     private RequestInfo request;
     private ResponseInfo response;
 
@@ -65,6 +67,14 @@ final class ChatTrace {
         modelCalls.add(new ModelCallTrace(r.provider(), r.model(), r.inputTokens() + r.outputTokens(), r.inputTokens(),
                 r.outputTokens(), r.durationMs(), r.attempts(), r.cost(), r.finishReason()));
         events.add(new TraceEvent("model_call", r.model(), r.durationMs(), true));
+    }
+
+    void recalled(List<String> memoryIds) {
+        recalled.addAll(memoryIds);
+    }
+
+    void memoryAdded() {
+        memoryAdds++;
     }
 
     void retry(int attempt, String error, long delayMs) {
@@ -98,7 +108,7 @@ final class ChatTrace {
 
     Trace snapshot() {
         return new Trace(durationMs(), List.copyOf(toolCalls), List.copyOf(modelCalls), List.copyOf(autonomyChecks),
-                new DbOperations(reads, writes), new MemoryOps(0, 0), List.of(), List.copyOf(errors),
+                new DbOperations(reads, writes), new MemoryOps(memoryAdds, recalled.size(), List.copyOf(recalled)), List.of(), List.copyOf(errors),
                 List.copyOf(events), request, response, List.copyOf(retries));
     }
 }

@@ -30,6 +30,9 @@ class ToolCallRunner {
     record Outcome(String content, boolean isError) {}
 
     private final ToolExecution tools;
+    /** Tools that store a memory: each successful run counts in the trace's {@code memoryOps.adds}. */
+    static final java.util.Set<String> MEMORY_WRITES = java.util.Set.of("remember");
+
     private final JsonMapper json;
 
     ToolCallRunner(ToolExecution tools, JsonMapper json) {
@@ -62,6 +65,9 @@ class ToolCallRunner {
                 new ChatEvents.ToolOutcome(!result.isError(), preview, durationMs)));
         run.trace().tool(shownName, shownArgs, !result.isError(), durationMs, result.isError() ? content : null,
                 preview);
+        if (!result.isError() && MEMORY_WRITES.contains(shownName)) {
+            run.trace().memoryAdded();
+        }
         return new Outcome(content, result.isError());
     }
 

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ownpilot.gateway.shared.SecretMask;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.llm.ModelCallFinished;

@@ -8,9 +8,11 @@ import java.util.Objects;
  * agent in a chat, a trigger, a plan step, a channel message, the gateway itself), which one, and the
  * correlation id that ties together everything one action caused (the HTTP request id, a job's run id).
  * Created at the edge (an authenticated request, a job, a webhook, a listener) and passed explicitly
- * through services, tools, the autonomy gate, model calls and events.
+ * through services, tools, the autonomy gate, model calls and events. {@code conversationId} is set
+ * while the actor works inside a chat conversation (a tool call of a turn), so what it creates can
+ * name the conversation it came from; null elsewhere.
  */
-public record Actor(String userId, Type type, String id, String correlationId) {
+public record Actor(String userId, Type type, String id, String correlationId, String conversationId) {
 
     public enum Type {
         user, agent, system, trigger, plan, channel;
@@ -31,6 +33,15 @@ public record Actor(String userId, Type type, String id, String correlationId) {
         Objects.requireNonNull(correlationId, "correlationId");
     }
 
+    public Actor(String userId, Type type, String id, String correlationId) {
+        this(userId, type, id, correlationId, null);
+    }
+
+    /** The same actor, working inside this conversation. */
+    public Actor inConversation(String conversation) {
+        return new Actor(userId, type, id, correlationId, conversation);
+    }
+
     public static Actor user(String userId, String correlationId) {
         return new Actor(userId, Type.user, userId, correlationId);
     }
@@ -42,7 +53,7 @@ public record Actor(String userId, Type type, String id, String correlationId) {
 
     /** The same user and correlation, acted out by someone else (an agent running the user's chat). */
     public Actor as(Type otherType, String otherId) {
-        return new Actor(userId, otherType, otherId, correlationId);
+        return new Actor(userId, otherType, otherId, correlationId, conversationId);
     }
 
     public String typeName() {

@@ -81,6 +81,23 @@ public record QueryParams(Map<String, String> raw) {
         }
     }
 
+    /** A number in {@code [min, max]}, or null when absent. */
+    public Double decimal(String name, double min, double max) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            double parsed = Double.parseDouble(value.trim());
+            if (!(parsed >= min && parsed <= max)) {
+                throw ApiException.validation(name, "must be a number from " + min + " to " + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw ApiException.validation(name, "must be a number");
+        }
+    }
+
     public OffsetDateTime dateTime(String name) {
         String value = text(name);
         try {

@@ -1,4 +1,4 @@
-package ownpilot.gateway.debug;
+package ownpilot.gateway.shared;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Masks what looks like a credential in text kept for debugging: provider key formats (OpenAI,
+ * Masks (or spots) what looks like a credential in text kept for debugging or remembered: provider key formats (OpenAI,
  * Anthropic, Google, Groq, xAI…), bearer tokens, and values of fields named like keys or passwords.
  */
-final class SecretMask {
+public final class SecretMask {
 
     private static final Pattern KEYS = Pattern.compile(
             "\\b(sk-(?:ant-|proj-)?[A-Za-z0-9_\\-]{8,}|AIza[A-Za-z0-9_\\-]{20,}|gsk_[A-Za-z0-9]{16,}|xai-[A-Za-z0-9]{16,}"
@@ -22,7 +22,12 @@ final class SecretMask {
 
     private SecretMask() {}
 
-    static String text(String s) {
+    /** True when the text holds something that looks like a credential (a key, a bearer token, a password). */
+    public static boolean containsSecret(String s) {
+        return s != null && (KEYS.matcher(s).find() || BEARER.matcher(s).find() || FIELDS.matcher(s).find());
+    }
+
+    public static String text(String s) {
         if (s == null) {
             return null;
         }
@@ -32,7 +37,7 @@ final class SecretMask {
     }
 
     /** The same value with every string inside it masked. */
-    static Object deep(Object value) {
+    public static Object deep(Object value) {
         return deep(value, 0);
     }
 

@@ -1,0 +1,155 @@
+package ownpilot.gateway.memories;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The approximate-nearest-neighbour index of memory vectors: Lucene's HNSW graph, in memory. It is
+ * a copy: PostgreSQL holds every vector, {@link MemoryIndexSync} builds the index from it at start
+ * and keeps it current on every replica. Each hit is scored by cosine similarity.
+ */
+@Component
+class MemoryIndex implements DisposableBean {
+
+    record Hit(String id, double similarity) {}
+
+    private static final String ID = "id";
+    private static final String USER = "user";
+    private static final String TYPE = "type";
+    private static final String VECTOR = "vector";
+
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    MemoryIndex() {
+        try {
+            writer = new IndexWriter(directory, new IndexWriterConfig().setRAMBufferSizeMB(64));
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the in-memory vector index", e);
+        }
+    }
+
+    /** Adds or replaces one memory's vector; visible to the next search. */
+    void put(String id, String userId, String type, float[] vector) {
+        add(id, userId, type, vector);
+        refresh();
+    }
+
+    /** Adds without making it visible yet: for the bulk build, which refreshes once at the end. */
+    void add(String id, String userId, String type, float[] vector) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new StringField(USER, userId, Field.Store.NO));
+        doc.add(new StringField(TYPE, type, Field.Store.NO));
+        doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+        try {
+            writer.updateDocument(new Term(ID, id), doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void remove(String id) {
+        try {
+            writer.deleteDocuments(new Term(ID, id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        refresh();
+    }
+
+    void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The user's {@code k} memories nearest to {@code vector}, of one type when {@code type} is set. */
+    List<Hit> nearest(String userId, String type, float[] vector, int k) {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(USER, userId)), BooleanClause.Occur.FILTER);
+        if (type != null) {
+            filter.add(new TermQuery(new Term(TYPE, type)), BooleanClause.Occur.FILTER);
+        }
+        Query query = new KnnFloatVectorQuery(VECTOR, vector, k, filter.build());
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                List<Hit> hits = new ArrayList<>();
+                var stored = searcher.storedFields();
+                for (ScoreDoc d : searcher.search(query, k).scoreDocs) {
+                    // Lucene scores cosine as (1 + cos) / 2
+                    hits.add(new Hit(stored.document(d.doc).get(ID), 2.0 * d.score - 1.0));
+                }
+                return hits;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    /** Bytes the index holds in memory: its files (vectors and graph) and the writer's buffer. */
+    long ramBytes() {
+        long bytes = writer.ramBytesUsed();
+        String[] files;
+        try {
+            files = directory.listAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String file : files) {
+            try {
+                bytes += directory.fileLength(file);
+            } catch (IOException mergedAway) {
+                // a merge removed it since the listing
+            }
+        }
+        return bytes;
+    }
+
+    void clear() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        refresh();
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        searchers.close();
+        writer.close();
+    }
+}

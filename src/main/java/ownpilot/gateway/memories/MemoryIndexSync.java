@@ -1,0 +1,96 @@
+package ownpilot.gateway.memories;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import ownpilot.gateway.shared.PgNotifications;
+
+/**
+ * Keeps the vector index a faithful copy of PostgreSQL. At start it embeds rows that have no vector of
+ * the current model (new rows, or a model change) and builds the index in the background; until it
+ * is built, nearest-neighbour queries scan the stored vectors exactly. Every change is applied here
+ * and announced to the other replicas, which re-read the row.
+ */
+@Component
+class MemoryIndexSync {
+
+    private static final Logger log = LoggerFactory.getLogger(MemoryIndexSync.class);
+    private static final String CHANNEL = "ownpilot_memories";
+    private static final String DELETED = "-";
+
+    private final MemoryIndex index;
+    private final MemoryRepository repository;
+    private final Embeddings embeddings;
+    private final PgNotifications replicas;
+    private volatile boolean built;
+
+    MemoryIndexSync(MemoryIndex index, MemoryRepository repository, Embeddings embeddings, PgNotifications replicas) {
+        this.index = index;
+        this.repository = repository;
+        this.embeddings = embeddings;
+        this.replicas = replicas;
+        replicas.subscribe(CHANNEL, this::fromReplica);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void buildInBackground() {
+        Thread.ofVirtual().name("memory-index-build").start(this::build);
+    }
+
+    void build() {
+        long started = System.nanoTime();
+        try {
+            int embedded = embedMissing();
+            repository.eachVector(v -> index.add(v.id(), v.userId(), v.type(), v.embedding()));
+            index.refresh();
+            built = true;
+            log.info("Memory index built: {} vectors ({} embedded now) in {} ms, {} KiB", index.size(), embedded,
+                    (System.nanoTime() - started) / 1_000_000, index.ramBytes() / 1024);
+        } catch (RuntimeException e) {
+            log.error("Building the memory index failed; searches scan the stored vectors instead", e);
+        }
+    }
+
+    private int embedMissing() {
+        int done = 0;
+        List<Map.Entry<String, String>> batch;
+        while (!(batch = repository.needingEmbedding(500)).isEmpty()) {
+            for (var row : batch) {
+                repository.setEmbedding(row.getKey(), embeddings.embed(row.getValue()));
+                done++;
+            }
+        }
+        return done;
+    }
+
+    boolean built() {
+        return built;
+    }
+
+    List<MemoryIndex.Hit> nearest(String userId, String type, float[] vector, int k) {
+        return built ? index.nearest(userId, type, vector, k) : repository.scan(userId, type, vector, k);
+    }
+
+    void stored(String id, String userId, String type, float[] vector) {
+        index.put(id, userId, type, vector);
+        replicas.send(CHANNEL, id);
+    }
+
+    void deleted(List<String> ids) {
+        ids.forEach(index::remove);
+        ids.forEach(id -> replicas.send(CHANNEL, DELETED + id));
+    }
+
+    private void fromReplica(String payload) {
+        if (payload.startsWith(DELETED)) {
+            index.remove(payload.substring(DELETED.length()));
+            return;
+        }
+        repository.vector(payload).ifPresentOrElse(v -> index.put(v.id(), v.userId(), v.type(), v.embedding()),
+                () -> index.remove(payload));
+    }
+}

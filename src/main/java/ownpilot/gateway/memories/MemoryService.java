@@ -1,0 +1,197 @@
+package ownpilot.gateway.memories;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import ownpilot.gateway.shared.Actor;
+import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.DomainEvents;
+import ownpilot.gateway.shared.Ids;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Remembering and recalling. A new memory that means what a stored one of the same type already says
+ * (cosine similarity at or above {@code ownpilot.memory.dedup-similarity}) boosts that one instead of
+ * adding a copy. Search is hybrid: nearest vectors and full-text matches, fused by reciprocal rank.
+ */
+@Service
+public class MemoryService {
+
+    /** A saved memory; {@code deduplicated} when an equivalent one was boosted instead. */
+    public record Saved(Memory memory, boolean deduplicated, Double similarity) {}
+
+    /**
+     * One search hit. {@code score} is the fused rank score (the sum of 1/(60 + rank) over the vector
+     * and the text ranking), {@code similarity} the cosine similarity to the query when the vector
+     * search found it, {@code textRank} its place in the full-text ranking when the words matched.
+     */
+    public record Hit(@com.fasterxml.jackson.annotation.JsonUnwrapped Memory memory, double score, Double similarity,
+            Integer textRank) {}
+
+    /** Hybrid search ranks fused with k = 60, the constant of the reciprocal-rank-fusion paper. */
+    private static final int RRF_K = 60;
+    /** Below this cosine similarity a vector neighbour is noise rather than a match. */
+    static final double MIN_SIMILARITY = 0.25;
+    private static final double BOOST = 0.1;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{1,64}");
+    private static final int MAX_QUERY_WORDS = 32;
+
+    private final MemoryRepository repository;
+    private final Embeddings embeddings;
+    private final MemoryIndexSync index;
+    private final DomainEvents events;
+    private final MemoryProperties settings;
+
+    MemoryService(MemoryRepository repository, Embeddings embeddings, MemoryIndexSync index, DomainEvents events,
+            MemoryProperties settings) {
+        this.repository = repository;
+        this.embeddings = embeddings;
+        this.index = index;
+        this.events = events;
+        this.settings = settings;
+    }
+
+    /** Remembers what {@code body} says; provenance defaults to the actor's request when none is given. */
+    public Saved remember(Actor actor, JsonNode body) {
+        return remember(actor, MemoryInput.read(body, null));
+    }
+
+    Saved remember(Actor actor, MemoryInput.Fields f) {
+        String userId = actor.userId();
+        float[] vector = embeddings.embed(f.content());
+        for (MemoryIndex.Hit near : index.nearest(userId, f.type(), vector, 3)) {
+            if (near.similarity() >= settings.dedupSimilarity()) {
+                var boosted = repository.boost(userId, near.id(), BOOST);
+                if (boosted.isPresent()) {
+                    events.publish(new MemoryChanged(actor, MemoryChanged.Change.boosted, boosted.get()));
+                    return new Saved(boosted.get(), true, round(near.similarity()));
+                }
+            }
+        }
+        Memory saved = repository.insert(userId, Ids.uuid(), new MemoryRepository.Values(f.type(), f.content(),
+                f.importance() == null ? 0.5 : f.importance(), f.tags(), f.source(), f.sourceId(), f.metadataJson(),
+                vector));
+        index.stored(saved.id(), userId, saved.type(), vector);
+        events.publish(new MemoryChanged(actor, MemoryChanged.Change.created, saved));
+        return new Saved(saved, false, null);
+    }
+
+    public Memory get(String userId, String id) {
+        return repository.find(userId, id).orElseThrow(() -> ApiException.notFound("Memory " + id));
+    }
+
+    /** Reads a memory as a user's look at it: counted as an access. */
+    Memory read(String userId, String id) {
+        Memory m = get(userId, id);
+        repository.touch(userId, List.of(id));
+        return m;
+    }
+
+    public Memory update(Actor actor, String id, JsonNode patch) {
+        String userId = actor.userId();
+        Memory current = get(userId, id);
+        MemoryInput.Fields f = MemoryInput.read(patch, current);
+        boolean moved = !f.content().equals(current.content()) || !f.type().equals(current.type());
+        float[] vector = moved ? embeddings.embed(f.content())
+                : repository.embedding(userId, id).orElseGet(() -> embeddings.embed(f.content()));
+        Memory saved = repository.update(userId, id, new MemoryRepository.Values(f.type(), f.content(),
+                f.importance(), f.tags(), current.source(), current.sourceId(), f.metadataJson(), vector))
+                .orElseThrow(() -> ApiException.notFound("Memory " + id));
+        index.stored(id, userId, saved.type(), vector);
+        events.publish(new MemoryChanged(actor, MemoryChanged.Change.updated, saved));
+        return saved;
+    }
+
+    public void forget(Actor actor, String id) {
+        Memory current = get(actor.userId(), id);
+        if (repository.delete(actor.userId(), id)) {
+            index.deleted(List.of(id));
+            events.publish(new MemoryChanged(actor, MemoryChanged.Change.deleted, current));
+        }
+    }
+
+    Memory boost(Actor actor, String id, double amount) {
+        Memory boosted = repository.boost(actor.userId(), id, amount)
+                .orElseThrow(() -> ApiException.notFound("Memory " + id));
+        events.publish(new MemoryChanged(actor, MemoryChanged.Change.boosted, boosted));
+        return boosted;
+    }
+
+    /** The user's memories that best match {@code query} by meaning or by words, best first. */
+    public List<Hit> search(String userId, String query, MemoryRepository.Filter filter, int limit) {
+        int pool = Math.max(limit * 4, 20);
+        List<MemoryIndex.Hit> nearest = index.nearest(userId, filter.type(), embeddings.embed(query), pool).stream()
+                .filter(h -> h.similarity() >= MIN_SIMILARITY).toList();
+        String words = tsquery(query);
+        List<String> text = words == null ? List.of() : repository.textMatches(userId, words, filter, pool);
+        Map<String, Double> fused = new HashMap<>();
+        Map<String, Double> similarity = new HashMap<>();
+        Map<String, Integer> textRank = new HashMap<>();
+        for (int i = 0; i < nearest.size(); i++) {
+            fused.merge(nearest.get(i).id(), 1.0 / (RRF_K + i + 1), Double::sum);
+            similarity.put(nearest.get(i).id(), nearest.get(i).similarity());
+        }
+        for (int i = 0; i < text.size(); i++) {
+            fused.merge(text.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
+            textRank.put(text.get(i), i + 1);
+        }
+        Map<String, Memory> rows = repository.byIds(userId, new ArrayList<>(fused.keySet()), filter);
+        return rows.values().stream()
+                .map(m -> new Hit(m, round(fused.get(m.id())), similarity.containsKey(m.id())
+                        ? round(similarity.get(m.id())) : null, textRank.get(m.id())))
+                .sorted((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score())
+                        : Double.compare(b.memory().importance(), a.memory().importance()))
+                .limit(limit).toList();
+    }
+
+    /**
+     * What a chat turn recalls for {@code message}: the best matches within the configured count and
+     * character budget, each counted as an access.
+     */
+    public List<Memory> recall(String userId, String message) {
+        if (message == null || message.isBlank() || settings.recallLimit() == 0 || !repository.any(userId)) {
+            return List.of();
+        }
+        List<Memory> out = new ArrayList<>();
+        int chars = 0;
+        for (Hit hit : search(userId, message, MemoryRepository.Filter.NONE, settings.recallLimit())) {
+            chars += hit.memory().content().length();
+            if (chars > settings.recallChars() && !out.isEmpty()) {
+                break;
+            }
+            out.add(hit.memory());
+        }
+        repository.touch(userId, out.stream().map(Memory::id).toList());
+        return out;
+    }
+
+    int decay(String userId, int days, double factor) {
+        return repository.decay(userId, days, factor);
+    }
+
+    int cleanup(String userId, int days, double minImportance) {
+        List<String> deleted = repository.cleanup(userId, days, minImportance);
+        index.deleted(deleted);
+        return deleted.size();
+    }
+
+    /** The query's words joined by OR for {@code to_tsquery}; only letters and digits, so never its syntax. */
+    static String tsquery(String query) {
+        Set<String> words = new LinkedHashSet<>();
+        Matcher m = WORD.matcher(query);
+        while (m.find() && words.size() < MAX_QUERY_WORDS) {
+            words.add(m.group().toLowerCase(java.util.Locale.ROOT));
+        }
+        return words.isEmpty() ? null : String.join(" | ", words);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+}
