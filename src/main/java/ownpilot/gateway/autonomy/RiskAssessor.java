@@ -12,9 +12,9 @@ import tools.jackson.databind.JsonNode;
  * Scores a tool call from 0 to 100.
  *
  * <p>Base by what the tool does: reading or computing 5 (pure utility categories, and names starting
- * {@code get_ list_ search_ find_ validate_ extract_ count_ format_ parse_ convert_ calculate}); creating 20
- * ({@code add_ create_ batch_add_}); changing 35 ({@code update_ complete_ toggle_ set_ enable_}); deleting 60
- * ({@code delete_ remove_ clear_}); anything else, including custom tools, 40. Added by the arguments: +15 bulk
+ * {@code get_ list_ search_ find_ validate_ extract_ count_ format_ parse_ convert_ calculate recall}); creating
+ * 20 ({@code add_ create_ batch_add_ remember}); changing 35 ({@code update_ complete_ toggle_ set_ enable_});
+ * deleting 60 ({@code delete_ remove_ clear_ forget}); anything else, including custom tools, 40. Added by the arguments: +15 bulk
  * (an array of more than 10 items, or a {@code batch_} tool), +20 secrets (keys or text mentioning
  * password, secret, token, api key, credential, credit card, iban, ssn), +10 irreversible flags
  * ({@code force}, {@code permanent}), +15 other people ({@code recipients}, {@code broadcast}).
@@ -25,10 +25,10 @@ final class RiskAssessor {
     private static final Set<String> PURE_CATEGORIES = Set.of("core", "dateTime", "conversion", "textUtils",
             "generation", "extraction", "validation", "listOps", "mathStats", "System");
     private static final List<String> READ = List.of("get_", "list_", "search_", "find_", "validate_", "extract_",
-            "count_", "format_", "parse_", "convert_", "calculate");
-    private static final List<String> CREATE = List.of("add_", "create_", "batch_add_");
+            "count_", "format_", "parse_", "convert_", "calculate", "recall");
+    private static final List<String> CREATE = List.of("add_", "create_", "batch_add_", "remember");
     private static final List<String> CHANGE = List.of("update_", "complete_", "toggle_", "set_", "enable_");
-    private static final List<String> DELETE = List.of("delete_", "remove_", "clear_");
+    private static final List<String> DELETE = List.of("delete_", "remove_", "clear_", "forget");
     private static final Pattern SECRET = Pattern.compile(
             "password|passwd|secret|token|api[_ -]?key|credential|credit[_ -]?card|iban|\\bssn\\b",
             Pattern.CASE_INSENSITIVE);

@@ -65,7 +65,8 @@ class ToolCallRunner {
                 new ChatEvents.ToolOutcome(!result.isError(), preview, durationMs)));
         run.trace().tool(shownName, shownArgs, !result.isError(), durationMs, result.isError() ? content : null,
                 preview);
-        if (!result.isError() && MEMORY_WRITES.contains(shownName)) {
+        if (!result.isError() && (result.autonomy() == null || result.autonomy().runs())
+                && MEMORY_WRITES.contains(shownName)) {
             run.trace().memoryAdded();
         }
         return new Outcome(content, result.isError());
