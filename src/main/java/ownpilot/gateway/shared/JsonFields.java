@@ -29,7 +29,8 @@ public final class JsonFields {
 
     /** Like {@link #of}, but a missing body reads as an empty object (for bodies whose fields are all optional). */
     public static JsonFields ofOptional(JsonNode body) {
-        return of(body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body);
+        boolean absent = body == null || body.isNull() || body.isMissingNode();
+        return of(absent ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body);
     }
 
     /** Flags every field outside {@code allowed}. */
