@@ -1,6 +1,10 @@
 package ownpilot.gateway.chat;
 
-/** Published after every chat run, answered or failed. */
+/**
+ * Published after every chat run, answered or failed. {@code message} is the user's text and
+ * {@code reply} the answer (partial when it failed): in-process listeners only, such as memory
+ * extraction; the live-event frame leaves both out.
+ */
 public record ChatCompleted(String userId, String conversationId, String messageId, String provider, String model,
         String finishReason, int inputTokens, int outputTokens, int toolCalls, long durationMs, boolean streamed,
-        String error) {}
+        String error, String message, String reply) {}

@@ -71,13 +71,14 @@ class ChatService {
             ToolLoop.Outcome outcome = s.demo() ? demo(run) : loop.run(run);
             trace.response("success", outcome.text().length(), outcome.finishReason());
             save(run, outcome.text(), false, outcome.inputTokens(), outcome.outputTokens());
-            publish(run, outcome.finishReason(), outcome.inputTokens(), outcome.outputTokens(), null);
+            publish(run, outcome.finishReason(), outcome.inputTokens(), outcome.outputTokens(), null, req.message(),
+                    s.demo() ? null : outcome.text());
             return response(run, outcome, s.demo());
         } catch (ChatFailed failed) {
             trace.error(failed.error().code() + ": " + failed.getMessage());
             trace.response("error", failed.partial().length(), "error");
             save(run, failed.partial(), true, null, null);
-            publish(run, "error", 0, 0, failed.getMessage());
+            publish(run, "error", 0, 0, failed.getMessage(), req.message(), failed.partial());
             throw failed;
         }
     }
@@ -102,10 +103,11 @@ class ChatService {
         conversations.touch(run.userId(), run.conversationId(), run.provider(), run.model());
     }
 
-    private void publish(ChatRun run, String finishReason, int in, int out, String error) {
+    private void publish(ChatRun run, String finishReason, int in, int out, String error, String message,
+            String reply) {
         events.publishEvent(new ChatCompleted(run.userId(), run.conversationId(), run.messageId(), run.provider(),
                 run.model(), finishReason, in, out, run.trace().toolCallCount(), run.trace().durationMs(),
-                run.streamed(), error));
+                run.streamed(), error, message, reply));
     }
 
     private static ChatReply response(ChatRun run, ToolLoop.Outcome outcome, boolean demo) {

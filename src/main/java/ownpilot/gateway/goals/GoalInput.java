@@ -24,6 +24,7 @@ final class GoalInput {
     /** {@code current} null for a new goal; the fields not in {@code body} keep their current values. */
     static GoalRepository.GoalValues goal(JsonNode body, Goal current) {
         JsonFields in = JsonFields.of(body).allow(GOAL_FIELDS);
+        requireSome(in, body, current != null, List.of("title", "status", "priority", "progress"));
         String title = in.text("title", current == null ? null : current.title(), 500, true);
         String description = in.nullableText("description", current == null ? null : current.description(), 10_000);
         String status = in.text("status", current == null ? "active" : current.status(), 20, false);
@@ -50,6 +51,7 @@ final class GoalInput {
 
     static GoalRepository.StepValues step(JsonNode body, GoalStep current, int nextOrder) {
         JsonFields in = JsonFields.of(body).allow(STEP_FIELDS);
+        requireSome(in, body, current != null, List.of("title", "status", "orderNum"));
         String title = in.text("title", current == null ? null : current.title(), 500, true);
         String description = in.nullableText("description", current == null ? null : current.description(), 10_000);
         String status = in.text("status", current == null ? "pending" : current.status(), 20, false);
@@ -69,6 +71,18 @@ final class GoalInput {
         String result = in.nullableText("result", current == null ? null : current.result(), 10_000);
         in.check();
         return new GoalRepository.StepValues(title, description, status, order, deps, result);
+    }
+
+    /** A patch must name a field, and fields that always have a value cannot be set to null. */
+    private static void requireSome(JsonFields in, JsonNode body, boolean patching, List<String> notNull) {
+        if (patching && body.isEmpty()) {
+            throw ownpilot.gateway.shared.ApiException.badRequest("The body names no field to update");
+        }
+        notNull.forEach(f -> {
+            if (in.has(f) && in.node(f).isNull()) {
+                in.problem(f, "cannot be null");
+            }
+        });
     }
 
     /** {@code YYYY-MM-DD}, or an ISO date-time (its date is taken); {@code null} clears. */

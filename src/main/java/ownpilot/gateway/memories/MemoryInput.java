@@ -27,6 +27,14 @@ final class MemoryInput {
     /** The fields of a new memory ({@code current} null) or of a change to {@code current}. */
     static Fields read(JsonNode body, Memory current) {
         JsonFields in = JsonFields.of(body).allow(FIELDS);
+        if (current != null && body.isEmpty()) {
+            throw ownpilot.gateway.shared.ApiException.badRequest("The body names no field to update");
+        }
+        for (String required : List.of("content", "type")) {
+            if (in.has(required) && in.node(required).isNull()) {
+                in.problem(required, "cannot be null");
+            }
+        }
         String content = in.text("content", current == null ? null : current.content(), MAX_CONTENT, true);
         String type = in.text("type", current == null ? "fact" : current.type(), 20, false);
         if (type != null && !Memory.TYPES.contains(type)) {

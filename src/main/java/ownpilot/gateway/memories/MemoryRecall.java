@@ -12,11 +12,11 @@ import ownpilot.gateway.shared.Actor;
 class MemoryRecall implements TurnContext {
 
     private final MemoryService memories;
-    private final MemoryProperties settings;
+    private final MemoryExtraction extraction;
 
-    MemoryRecall(MemoryService memories, MemoryProperties settings) {
+    MemoryRecall(MemoryService memories, MemoryExtraction extraction) {
         this.memories = memories;
-        this.settings = settings;
+        this.extraction = extraction;
     }
 
     @Override
@@ -24,7 +24,7 @@ class MemoryRecall implements TurnContext {
         List<Memory> recalled = memories.recall(actor.userId(), message);
         StringBuilder section = new StringBuilder();
         recalled.forEach(m -> section.append("- (").append(m.type()).append(") ").append(m.content()).append('\n'));
-        if (!settings.extraction().equals("off")) {
+        if (!extraction.mode(actor.userId()).equals("off")) {
             section.append("When the user tells you something durable about themselves, store it with the "
                     + "remember tool (through use_tool); use recall to look things up.");
         }

@@ -56,4 +56,35 @@ class MemoryInChatApiTest extends ApiTestBase {
         assertThat(stored.path("sourceId").asString()).isEqualTo(conversation);
         assertThat(stored.path("importance").asDouble()).isEqualTo(0.8);
     }
+
+    @Test
+    void backgroundExtractionStoresWhatTheModelProposesAsACostedCall() throws Exception {
+        api.post("/api/v1/settings/memory_extraction", Map.of("value", "background"));
+        try {
+            LLM.enqueue(new FakeLlmServer.Text(List.of("Congratulations on the new job!"), 0),
+                    new FakeLlmServer.Text(List.of("{\"memories\": [{\"content\": \"The user started a new job at ",
+                            "Siemens\", \"type\": \"event\", \"importance\": 0.9}, {\"content\": 42}]}"), 0));
+            JsonNode reply = api.post("/api/v1/chat", Map.of("message", "I started a new job at Siemens today",
+                    "provider", "openai", "model", "gpt-test", "newConversation", true)).data();
+            assertThat(reply.path("response").asString()).contains("Congratulations");
+
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (jdbc.sql("SELECT count(*) FROM memories").query(Long.class).single() == 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            JsonNode stored = api.get("/api/v1/memories").data().path("memories");
+            assertThat(stored.size()).as("the malformed proposal is dropped").isEqualTo(1);
+            assertThat(stored.path(0).path("content").asString()).isEqualTo("The user started a new job at Siemens");
+            assertThat(stored.path(0).path("source").asString()).isEqualTo("extraction");
+            assertThat(stored.path(0).path("sourceId").asString()).isEqualTo(reply.path("id").asString());
+            assertThat(jdbc.sql("SELECT count(*) FROM usage_records WHERE request_type = 'completion' "
+                    + "AND actor_type = 'system' AND actor_id = 'memory-extraction'")
+                    .query(Long.class).single()).as("recorded and costed like any model call").isEqualTo(1);
+            String extractionPrompt = LLM.requests().get(1).body().path("messages").path(1).path("content").asString();
+            assertThat(extractionPrompt).contains("I started a new job at Siemens today");
+        } finally {
+            api.delete("/api/v1/settings/memory_extraction");
+        }
+    }
 }

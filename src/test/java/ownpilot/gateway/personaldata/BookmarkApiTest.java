@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import ownpilot.gateway.support.Api;
 import ownpilot.gateway.support.ApiTestBase;
+import ownpilot.gateway.support.HostileInput;
 
 class BookmarkApiTest extends ApiTestBase {
 

@@ -1,4 +1,4 @@
-package ownpilot.gateway.personaldata;
+package ownpilot.gateway.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,22 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import ownpilot.gateway.support.Api;
 
 /**
- * The hostile inputs every personal-data resource must refuse with a 4xx envelope while changing
+ * The hostile inputs every CRUD resource must refuse with a 4xx envelope while changing
  * nothing: malformed JSON, wrong types, unknown enum values, 100 KB strings, SQL-looking search
  * text, non-object bodies and unknown ids.
  */
-final class HostileInput {
+public final class HostileInput {
 
     private HostileInput() {}
 
-    static void assertRefusedWithoutChange(Api api, String path, Map<String, Object> valid, String textField,
+    public static void assertRefusedWithoutChange(Api api, String path, Map<String, Object> valid, String textField,
             String enumField, String table, LongSupplier rowCount) {
-        Map<String, Object> created = api.post(path, valid).data().properties().stream()
-                .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll);
-        String id = created.get("id").toString().replace("\"", "");
+        String id = api.post(path, valid).data().path("id").asString();
         String before = api.get(path + "/" + id).data().toString();
         long rows = rowCount.getAsLong();
 
