@@ -63,6 +63,42 @@ class UserIsolationIT {
     }
 
     @Test
+    void memoriesGoalsAndTheProfileStayWithTheirOwner() {
+        String marker = "okapi" + UUID.randomUUID().toString().substring(0, 8);
+        String memory = alice.post("/api/v1/memories", Map.of("content", "My secret hideout is the " + marker
+                + " lighthouse", "type", "fact")).data().path("memory").path("id").asString();
+        privateRecord("/api/v1/memories", memory, "memories", Map.of("content", "hijacked"));
+        assertThat(bob.get("/api/v1/memories/search?q=where%20is%20my%20hideout").raw().body())
+                .as("bob's search never reaches alice's memories").doesNotContain(marker);
+        assertThat(bob.post("/api/v1/memories", Map.of("content", "My secret hideout is the " + marker
+                + " lighthouse", "type", "fact")).status()).as("no dedup across users").isEqualTo(201);
+        assertThat(bob.post("/api/v1/memories/" + memory + "/boost", Map.of("amount", 0.5)).status()).isEqualTo(404);
+        assertThat(alice.get("/api/v1/memories/search?q=hideout").raw().body()).contains(memory);
+
+        String goal = alice.post("/api/v1/goals", Map.of("title", "Goal " + marker)).data().path("id").asString();
+        String step = alice.post("/api/v1/goals/" + goal + "/steps", Map.of("title", "Step " + marker)).data()
+                .path("steps").path(0).path("id").asString();
+        privateRecord("/api/v1/goals", goal, "goals", Map.of("title", "hijacked"));
+        assertThat(bob.get("/api/v1/goals/" + goal + "/steps").status()).isEqualTo(404);
+        assertThat(bob.patch("/api/v1/goals/" + goal + "/steps/" + step, Map.of("status", "completed")).status())
+                .isEqualTo(404);
+        assertThat(bob.get("/api/v1/goals/next-actions").raw().body()).doesNotContain(marker);
+        assertThat(bob.post("/api/v1/goals", Map.of("title", "mine", "parentId", goal)).status())
+                .as("bob cannot hang a goal under alice's").isEqualTo(400);
+
+        alice.patch("/api/v1/profile", Map.of("basicInfo", Map.of("name", marker)));
+        assertThat(bob.get("/api/v1/profile").raw().body()).doesNotContain(marker);
+        assertThat(bob.get("/api/v1/profile/summary").raw().body()).doesNotContain(marker);
+        assertThat(bob.get("/api/v1/profile/export").raw().body()).doesNotContain(marker);
+        bob.put("/api/v1/profile", Map.of());
+        assertThat(alice.get("/api/v1/profile/summary").raw().body()).contains(marker);
+
+        Api.Response bobsTool = bob.post("/api/v1/tools/recall/execute", Map.of("arguments", Map.of("query",
+                "lighthouse hideout")));
+        assertThat(bobsTool.raw().body()).doesNotContain(memory);
+    }
+
+    @Test
     void personalDataStaysWithItsOwner() {
         String marker = "zebra" + UUID.randomUUID().toString().substring(0, 8);
         String task = alice.post("/api/v1/tasks", Map.of("title", "Task " + marker)).data().path("id").asString();
