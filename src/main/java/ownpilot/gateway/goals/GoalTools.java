@@ -2,7 +2,7 @@ package ownpilot.gateway.goals;
 
 import java.util.List;
 import org.springframework.stereotype.Component;
-import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.tools.ToolArguments;
 import ownpilot.gateway.tools.ToolDefinition;
 import ownpilot.gateway.tools.ToolExecutor;
 import ownpilot.gateway.tools.ToolProvider;
@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 class GoalTools implements ToolProvider {
 
     private static final String CATEGORY = "goals";
+    private static final String GOAL_ID = "goalId";
 
     private final GoalService goals;
 
@@ -44,36 +45,27 @@ class GoalTools implements ToolProvider {
                                 .integer("priority", "1 to 10", false, 1, 10)
                                 .integer("progress", "0 to 100, for goals without steps", false, 0, 100)
                                 .string("dueDate", "YYYY-MM-DD", false, 10),
-                        (caller, args) -> goals.update(caller.userId(), id(args, "goalId"), without(args, "goalId"))),
+                        (caller, args) -> goals.update(caller.userId(), ToolArguments.id(args, GOAL_ID),
+                                ToolArguments.without(args, GOAL_ID))),
                 tool("add_goal_step", "Add a step to a goal",
                         ToolSchema.object().string("goalId", "The goal's id", true, 64)
                                 .string("title", "The step", true, 500)
                                 .array("dependencies", "Ids of steps that must be done first", false, "string", 50),
-                        (caller, args) -> goals.addSteps(caller.userId(), id(args, "goalId"), without(args, "goalId"))),
+                        (caller, args) -> goals.addSteps(caller.userId(), ToolArguments.id(args, GOAL_ID),
+                                ToolArguments.without(args, GOAL_ID))),
                 tool("complete_goal_step", "Mark a goal's step as completed, with an optional result",
                         ToolSchema.object().string("goalId", "The goal's id", true, 64)
                                 .string("stepId", "The step's id", true, 64)
                                 .string("result", "What came of it", false, 10_000),
-                        (caller, args) -> goals.completeStep(caller.userId(), id(args, "goalId"), id(args, "stepId"),
+                        (caller, args) -> goals.completeStep(caller.userId(), ToolArguments.id(args, GOAL_ID),
+                                ToolArguments.id(args, "stepId"),
                                 args.path("result").isString() ? args.path("result").asString() : null)),
                 tool("get_next_actions", "The steps the user can work on now, most important goals first",
                         ToolSchema.object().integer("limit", "How many (default 5)", false, 1, 50),
                         (caller, args) -> goals.nextActions(caller.userId(), args.path("limit").asInt(5))));
     }
 
-    private static String id(JsonNode args, String field) {
-        JsonNode id = args.get(field);
-        if (id == null || !id.isString() || id.asString().isBlank()) {
-            throw ApiException.validation(field, "is required");
-        }
-        return id.asString();
-    }
 
-    private static JsonNode without(JsonNode args, String field) {
-        ObjectNode copy = ((ObjectNode) args).deepCopy();
-        copy.remove(field);
-        return copy;
-    }
 
     private static ToolDefinition tool(String name, String description, ToolSchema schema, ToolExecutor executor) {
         return new ToolDefinition(name, description, schema.build(), CATEGORY, "goals", List.of("goal", "plan",

@@ -83,6 +83,13 @@ class MemoriesController {
                         ? "An equivalent memory exists; its importance was raised" : "Memory stored"));
     }
 
+    /** {@code {memories: [{content, type?, importance?, tags?, metadata?, source?, sourceId?}]}}, up to 1,000. */
+    @PostMapping("/import")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    MemoryService.Imported importAll(@RequestBody JsonNode body) {
+        return memories.importAll(user.actor(), body);
+    }
+
     @GetMapping("/search")
     Results searchByQuery(@RequestParam MultiValueMap<String, String> raw) {
         QueryParams q = new QueryParams(QueryParams.joined(raw));

@@ -9,7 +9,7 @@ import ownpilot.gateway.shared.AuditedEvent;
 public record MemoryChanged(Actor actor, Change change, String memoryId, String type, String source,
         Instant occurredAt) implements AuditedEvent {
 
-    public enum Change { created, boosted, updated, deleted }
+    public enum Change { created, boosted, updated, deleted, imported }
 
     MemoryChanged(Actor actor, Change change, Memory memory) {
         this(actor, change, memory.id(), memory.type(), memory.source(), Instant.now());

@@ -40,6 +40,8 @@ class MemoryIndex implements DisposableBean {
     private static final String VECTOR = "vector";
 
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    /** Writes since the searcher was last reopened: the next search reopens it first, once for many writes. */
+    private final java.util.concurrent.atomic.AtomicBoolean dirty = new java.util.concurrent.atomic.AtomicBoolean();
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
@@ -52,13 +54,7 @@ class MemoryIndex implements DisposableBean {
         }
     }
 
-    /** Adds or replaces one memory's vector; visible to the next search. */
-    void put(String id, String userId, String type, float[] vector) {
-        add(id, userId, type, vector);
-        refresh();
-    }
-
-    /** Adds without making it visible yet: for the bulk build, which refreshes once at the end. */
+    /** Adds or replaces one memory's vector; the next search sees it. */
     void add(String id, String userId, String type, float[] vector) {
         Document doc = new Document();
         doc.add(new StringField(ID, id, Field.Store.YES));
@@ -70,6 +66,7 @@ class MemoryIndex implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        dirty.set(true);
     }
 
     void remove(String id) {
@@ -78,11 +75,12 @@ class MemoryIndex implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        refresh();
+        dirty.set(true);
     }
 
     void refresh() {
         try {
+            dirty.set(false);
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,6 +95,9 @@ class MemoryIndex implements DisposableBean {
             filter.add(new TermQuery(new Term(TYPE, type)), BooleanClause.Occur.FILTER);
         }
         Query query = new KnnFloatVectorQuery(VECTOR, vector, k, filter.build());
+        if (dirty.get()) {
+            refresh();
+        }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -144,7 +145,7 @@ class MemoryIndex implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        refresh();
+        dirty.set(true);
     }
 
     @Override

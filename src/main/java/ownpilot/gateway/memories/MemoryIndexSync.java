@@ -21,6 +21,7 @@ class MemoryIndexSync {
     private static final Logger log = LoggerFactory.getLogger(MemoryIndexSync.class);
     private static final String CHANNEL = "ownpilot_memories";
     private static final String DELETED = "-";
+    private static final String USER = "*";
 
     private final MemoryIndex index;
     private final MemoryRepository repository;
@@ -45,7 +46,7 @@ class MemoryIndexSync {
         long started = System.nanoTime();
         try {
             int embedded = embedMissing();
-            repository.eachVector(v -> index.add(v.id(), v.userId(), v.type(), v.embedding()));
+            repository.eachVector(null, v -> index.add(v.id(), v.userId(), v.type(), v.embedding()));
             index.refresh();
             built = true;
             log.info("Memory index built: {} vectors ({} embedded now) in {} ms, {} KiB", index.size(), embedded,
@@ -76,8 +77,14 @@ class MemoryIndexSync {
     }
 
     void stored(String id, String userId, String type, float[] vector) {
-        index.put(id, userId, type, vector);
+        index.add(id, userId, type, vector);
         replicas.send(CHANNEL, id);
+    }
+
+    /** Many stored at once (an import): one announcement, on which the others re-read the user's vectors. */
+    void storedAll(String userId, List<MemoryRepository.Vector> vectors) {
+        vectors.forEach(v -> index.add(v.id(), v.userId(), v.type(), v.embedding()));
+        replicas.send(CHANNEL, USER + userId);
     }
 
     void deleted(List<String> ids) {
@@ -86,11 +93,16 @@ class MemoryIndexSync {
     }
 
     private void fromReplica(String payload) {
+        if (payload.startsWith(USER)) {
+            repository.eachVector(payload.substring(USER.length()), v -> index.add(v.id(), v.userId(), v.type(),
+                    v.embedding()));
+            return;
+        }
         if (payload.startsWith(DELETED)) {
             index.remove(payload.substring(DELETED.length()));
             return;
         }
-        repository.vector(payload).ifPresentOrElse(v -> index.put(v.id(), v.userId(), v.type(), v.embedding()),
+        repository.vector(payload).ifPresentOrElse(v -> index.add(v.id(), v.userId(), v.type(), v.embedding()),
                 () -> index.remove(payload));
     }
 }

@@ -55,6 +55,14 @@ class MemoryRepository {
                 .query((rs, n) -> map(rs)).single();
     }
 
+    /** Inserts many in one transaction: one commit for the whole import. */
+    @org.springframework.transaction.annotation.Transactional
+    void insertAll(String userId, List<Vector> ids, List<Values> values) {
+        for (int i = 0; i < ids.size(); i++) {
+            insert(userId, ids.get(i).id(), values.get(i));
+        }
+    }
+
     Optional<Memory> update(String userId, String id, Values v) {
         return jdbc.sql("UPDATE memories SET type = :type, content = :content, importance = :importance, "
                         + "tags = CAST(:tags AS jsonb), metadata = CAST(:metadata AS jsonb), embedding = CAST(:embedding AS real[]), "
@@ -149,13 +157,15 @@ class MemoryRepository {
                 .param("user", userId).param("id", id).query((rs, n) -> floats(rs.getArray("embedding"))).optional();
     }
 
-    /** Every stored vector made by the current model, in pages, for the index build. */
-    void eachVector(Consumer<Vector> action) {
+    /** Every stored vector made by the current model (of one user, or all when null), in pages, for the index. */
+    void eachVector(String userId, Consumer<Vector> action) {
         String after = "";
         while (true) {
             List<Vector> page = jdbc.sql("SELECT id, user_id, type, embedding FROM memories WHERE id > :after "
-                            + "AND embedding IS NOT NULL AND embedding_model = :model ORDER BY id LIMIT 2000")
-                    .param("after", after).param("model", Embeddings.MODEL).query((rs, n) -> vectorOf(rs)).list();
+                            + "AND embedding IS NOT NULL AND embedding_model = :model"
+                            + (userId == null ? "" : " AND user_id = :user") + " ORDER BY id LIMIT 2000")
+                    .param("after", after).param("model", Embeddings.MODEL).param("user", userId)
+                    .query((rs, n) -> vectorOf(rs)).list();
             page.forEach(action);
             if (page.size() < 2000) {
                 return;

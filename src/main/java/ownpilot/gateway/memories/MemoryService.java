@@ -14,6 +14,7 @@ import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.DomainEvents;
 import ownpilot.gateway.shared.Ids;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Remembering and recalling. A new memory that means what a stored one of the same type already says
@@ -80,6 +81,70 @@ public class MemoryService {
         index.stored(saved.id(), userId, saved.type(), vector);
         events.publish(new MemoryChanged(actor, MemoryChanged.Change.created, saved));
         return new Saved(saved, false, null);
+    }
+
+    /** What an import did: stored as new, merged into an equivalent memory, or refused (with why). */
+    public record Imported(int imported, int deduplicated, List<String> refused) {}
+
+    static final int MAX_IMPORT = 1000;
+
+    /**
+     * Many memories at once ({@code {memories: [...]}}, up to 1,000): each validated and embedded, each
+     * compared with the stored ones and with those before it in the import, the new ones stored in one
+     * transaction and indexed together. One audit record tells of the import.
+     */
+    public Imported importAll(Actor actor, JsonNode body) {
+        JsonNode items = body == null ? null : body.get("memories");
+        if (items == null || !items.isArray() || items.isEmpty() || items.size() > MAX_IMPORT) {
+            throw ApiException.validation("memories", "must be an array of 1 to " + MAX_IMPORT + " memories");
+        }
+        String userId = actor.userId();
+        List<String> refused = new ArrayList<>();
+        List<MemoryRepository.Vector> batch = new ArrayList<>();
+        List<MemoryRepository.Values> values = new ArrayList<>();
+        int merged = 0;
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            MemoryInput.Fields f;
+            try {
+                ObjectNode withSource = item.isObject() ? ((ObjectNode) item).deepCopy() : null;
+                if (withSource != null && !withSource.has("source")) {
+                    withSource.put("source", "import");
+                }
+                f = MemoryInput.read(withSource, null);
+            } catch (ApiException e) {
+                refused.add("#" + i + ": " + e.getMessage());
+                continue;
+            }
+            float[] vector = embeddings.embed(f.content());
+            if (duplicateInBatch(f.type(), vector, batch) || boostNearest(actor, f.type(), vector)) {
+                merged++;
+                continue;
+            }
+            batch.add(new MemoryRepository.Vector(Ids.uuid(), userId, f.type(), vector));
+            values.add(new MemoryRepository.Values(f.type(), f.content(), f.importance() == null ? 0.5
+                    : f.importance(), f.tags(), f.source(), f.sourceId(), f.metadataJson(), vector));
+        }
+        repository.insertAll(userId, batch, values);
+        index.storedAll(userId, batch);
+        events.publish(new MemoryChanged(actor, MemoryChanged.Change.imported, "import", "import", "import",
+                java.time.Instant.now()));
+        return new Imported(batch.size(), merged, refused);
+    }
+
+    private boolean duplicateInBatch(String type, float[] vector, List<MemoryRepository.Vector> batch) {
+        return batch.stream().anyMatch(v -> v.type().equals(type)
+                && Embeddings.cosine(v.embedding(), vector) >= settings.dedupSimilarity());
+    }
+
+    private boolean boostNearest(Actor actor, String type, float[] vector) {
+        for (MemoryIndex.Hit near : index.nearest(actor.userId(), type, vector, 3)) {
+            if (near.similarity() >= settings.dedupSimilarity()
+                    && repository.boost(actor.userId(), near.id(), BOOST).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Memory get(String userId, String id) {

@@ -3,7 +3,7 @@ package ownpilot.gateway.memories;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.shared.Actor;
-import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.tools.ToolArguments;
 import ownpilot.gateway.tools.ToolDefinition;
 import ownpilot.gateway.tools.ToolExecutor;
 import ownpilot.gateway.tools.ToolProvider;
@@ -19,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 class MemoryTools implements ToolProvider {
 
     static final String REMEMBER = "remember";
+    private static final String MEMORY_ID = "memoryId";
     private static final String CATEGORY = "memory";
     private static final String SOURCE = "memory";
 
@@ -55,12 +56,13 @@ class MemoryTools implements ToolProvider {
                                 .string("content", "The corrected sentence", false, MemoryInput.MAX_CONTENT)
                                 .oneOf("type", "What kind of memory", false, Memory.TYPES)
                                 .number("importance", "0 to 1", false),
-                        (caller, args) -> memories.update(caller, id(args), without(args, "memoryId"))),
+                        (caller, args) -> memories.update(caller, ToolArguments.id(args, MEMORY_ID),
+                                ToolArguments.without(args, MEMORY_ID))),
                 tool("forget", "Delete a memory the user wants forgotten or that is wrong",
                         ToolSchema.object().string("memoryId", "The memory's id (from recall)", true, 64).build(),
                         (caller, args) -> {
-                            memories.forget(caller, id(args));
-                            return new Forgotten(id(args), true);
+                            memories.forget(caller, ToolArguments.id(args, MEMORY_ID));
+                            return new Forgotten(ToolArguments.id(args, MEMORY_ID), true);
                         }));
     }
 
@@ -83,19 +85,7 @@ class MemoryTools implements ToolProvider {
                 .toList();
     }
 
-    private static String id(JsonNode args) {
-        JsonNode id = args.get("memoryId");
-        if (id == null || !id.isString() || id.asString().isBlank()) {
-            throw ApiException.validation("memoryId", "is required");
-        }
-        return id.asString();
-    }
 
-    private static JsonNode without(JsonNode args, String field) {
-        ObjectNode copy = ((ObjectNode) args).deepCopy();
-        copy.remove(field);
-        return copy;
-    }
 
     private static ToolDefinition tool(String name, String description, Object schema, ToolExecutor executor) {
         ObjectNode parameters = schema instanceof ToolSchema s ? s.build() : (ObjectNode) schema;

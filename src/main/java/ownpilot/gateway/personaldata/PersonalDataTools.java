@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.QueryParams;
 import ownpilot.gateway.shared.records.JsonSchemas;
+import ownpilot.gateway.tools.ToolArguments;
 import ownpilot.gateway.tools.ToolDefinition;
 import ownpilot.gateway.tools.ToolExecutor;
 import ownpilot.gateway.tools.ToolProvider;
@@ -41,7 +42,7 @@ class PersonalDataTools implements ToolProvider {
         List<ToolDefinition> all = new ArrayList<>();
         resources.forEach(r -> all.addAll(toolsFor(r)));
         all.add(tool(tasks, "complete_task", "Mark a task as completed", idOnly(tasks),
-                (caller, args) -> tasks.update(caller.userId(), requireId(tasks, args), statusCompleted(args))));
+                (caller, args) -> tasks.update(caller.userId(), ToolArguments.id(args, tasks.idParam()), statusCompleted(args))));
         return all;
     }
 
@@ -62,11 +63,12 @@ class PersonalDataTools implements ToolProvider {
                 tool(r, "list_" + plural, "List or search " + readable + "s with optional filters", listSchema(r),
                         (caller, args) -> r.list(caller.userId(), listParams(args))),
                 tool(r, "get_" + noun, "Get one " + readable + " by id", idOnly(r),
-                        (caller, args) -> r.get(caller.userId(), requireId(r, args))),
+                        (caller, args) -> r.get(caller.userId(), ToolArguments.id(args, r.idParam()))),
                 tool(r, "update_" + noun, "Change fields of a " + readable, update,
-                        (caller, args) -> r.update(caller.userId(), requireId(r, args), withoutId(r, args))),
+                        (caller, args) -> r.update(caller.userId(), ToolArguments.id(args, r.idParam()),
+                                ToolArguments.without(args, r.idParam()))),
                 tool(r, "delete_" + noun, "Delete a " + readable, idOnly(r), (caller, args) -> {
-                    String id = requireId(r, args);
+                    String id = ToolArguments.id(args, r.idParam());
                     r.delete(caller.userId(), id);
                     return Map.of("id", id, "deleted", true);
                 }),
@@ -113,19 +115,7 @@ class PersonalDataTools implements ToolProvider {
         return params;
     }
 
-    private static String requireId(PersonalRecords r, JsonNode args) {
-        JsonNode id = args == null ? null : args.get(r.idParam());
-        if (id == null || !id.isString() || id.stringValue().isBlank()) {
-            throw ApiException.validation(r.idParam(), "is required");
-        }
-        return id.stringValue();
-    }
 
-    private static JsonNode withoutId(PersonalRecords r, JsonNode args) {
-        ObjectNode copy = ((ObjectNode) args).deepCopy();
-        copy.remove(r.idParam());
-        return copy;
-    }
 
     private static JsonNode statusCompleted(JsonNode args) {
         return ((ObjectNode) args).objectNode().put("status", "completed");

@@ -125,4 +125,23 @@ class MemoriesApiTest extends ApiTestBase {
         assertThat(api.get("/api/v1/memories/search?q=music%20instrument").data().path("count").asInt())
                 .as("gone from the index too").isZero();
     }
+
+    @Test
+    void anImportValidatesEmbedsAndDedupsWithinItselfAndAgainstTheStore() {
+        remember("User prefers dark mode", "preference");
+        Api.Response imported = api.post("/api/v1/memories/import", Map.of("memories", List.of(
+                Map.of("content", "The user likes dark mode", "type", "preference"),
+                Map.of("content", "I was born in Lisbon", "type", "fact"),
+                Map.of("content", "Lisbon is where I was born", "type", "fact"),
+                Map.of("content", "bad", "type", "nonsense"),
+                Map.of("content", "I play the cello on Sundays", "importance", 0.7))));
+        assertThat(imported.status()).isEqualTo(201);
+        assertThat(imported.data().path("imported").asInt()).isEqualTo(2);
+        assertThat(imported.data().path("deduplicated").asInt()).isEqualTo(2);
+        assertThat(imported.data().path("refused").toString()).contains("#3");
+        JsonNode found = api.get("/api/v1/memories/search?q=musical%20instrument").data().path("memories");
+        assertThat(found.path(0).path("content").asString()).contains("cello");
+        assertThat(found.path(0).path("source").asString()).isEqualTo("import");
+        assertThat(api.post("/api/v1/memories/import", Map.of("memories", List.of())).status()).isEqualTo(400);
+    }
 }
