@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -22,6 +25,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +43,15 @@ class MemoryIndex implements DisposableBean {
     private static final String TYPE = "type";
     private static final String VECTOR = "vector";
 
+    /** Writes since the last reopen, searched exactly until the next one: reopening per write cost a segment each. */
+    private record Recent(String userId, String type, float[] vector) {}
+
+    /** Past this many unseen writes the searcher is reopened at once, not at the next tick. */
+    static final int MAX_RECENT = 2000;
+
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    /** Writes since the searcher was last reopened: the next search reopens it first, once for many writes. */
-    private final java.util.concurrent.atomic.AtomicBoolean dirty = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Map<String, Recent> recent = new ConcurrentHashMap<>();
+    private final Set<String> removed = ConcurrentHashMap.newKeySet();
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
@@ -54,7 +64,7 @@ class MemoryIndex implements DisposableBean {
         }
     }
 
-    /** Adds or replaces one memory's vector; the next search sees it. */
+    /** Adds or replaces one memory's vector; searches see it at once. */
     void add(String id, String userId, String type, float[] vector) {
         Document doc = new Document();
         doc.add(new StringField(ID, id, Field.Store.YES));
@@ -66,7 +76,11 @@ class MemoryIndex implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        dirty.set(true);
+        recent.put(id, new Recent(userId, type, vector));
+        removed.remove(id);
+        if (recent.size() > MAX_RECENT) {
+            refresh();
+        }
     }
 
     void remove(String id) {
@@ -75,15 +89,28 @@ class MemoryIndex implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        dirty.set(true);
+        recent.remove(id);
+        removed.add(id);
     }
 
+    /** Makes the graph see every write so far, then stops searching those writes exactly. */
     void refresh() {
+        Map<String, Recent> seen = Map.copyOf(recent);
+        Set<String> gone = Set.copyOf(removed);
         try {
-            dirty.set(false);
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        seen.forEach(recent::remove);
+        removed.removeAll(gone);
+    }
+
+    /** Once a second, when something was written: the graph catches up. */
+    @Scheduled(fixedDelay = 1000)
+    void refreshIfWritten() {
+        if (!recent.isEmpty() || !removed.isEmpty()) {
+            refresh();
         }
     }
 
@@ -95,25 +122,31 @@ class MemoryIndex implements DisposableBean {
             filter.add(new TermQuery(new Term(TYPE, type)), BooleanClause.Occur.FILTER);
         }
         Query query = new KnnFloatVectorQuery(VECTOR, vector, k, filter.build());
-        if (dirty.get()) {
-            refresh();
-        }
+        List<Hit> hits = new ArrayList<>();
+        recent.forEach((id, r) -> {
+            if (r.userId().equals(userId) && (type == null || r.type().equals(type))) {
+                hits.add(new Hit(id, Embeddings.cosine(vector, r.vector())));
+            }
+        });
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                List<Hit> hits = new ArrayList<>();
                 var stored = searcher.storedFields();
                 for (ScoreDoc d : searcher.search(query, k).scoreDocs) {
-                    // Lucene scores cosine as (1 + cos) / 2
-                    hits.add(new Hit(stored.document(d.doc).get(ID), 2.0 * d.score - 1.0));
+                    String id = stored.document(d.doc).get(ID);
+                    if (!recent.containsKey(id) && !removed.contains(id)) {
+                        // Lucene scores cosine as (1 + cos) / 2
+                        hits.add(new Hit(id, 2.0 * d.score - 1.0));
+                    }
                 }
-                return hits;
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        hits.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
+        return hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits;
     }
 
     int size() {
@@ -145,7 +178,8 @@ class MemoryIndex implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        dirty.set(true);
+        recent.clear();
+        refresh();
     }
 
     @Override

@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -48,6 +51,7 @@ public class MemoryService {
     private final MemoryIndexSync index;
     private final DomainEvents events;
     private final MemoryProperties settings;
+    private final Executor beside = Executors.newVirtualThreadPerTaskExecutor();
 
     MemoryService(MemoryRepository repository, Embeddings embeddings, MemoryIndexSync index, DomainEvents events,
             MemoryProperties settings) {
@@ -190,11 +194,19 @@ public class MemoryService {
 
     /** The user's memories that best match {@code query} by meaning or by words, best first. */
     public List<Hit> search(String userId, String query, MemoryRepository.Filter filter, int limit) {
-        int pool = Math.max(limit * 4, 20);
+        int pool = Math.max(limit * 2, 10);
+        String words = tsquery(query);
+        // the full-text query runs in the database while the query is embedded here
+        CompletableFuture<List<String>> text = words == null ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> repository.textMatches(userId, words, filter, pool), beside);
         List<MemoryIndex.Hit> nearest = index.nearest(userId, filter.type(), embeddings.embed(query), pool).stream()
                 .filter(h -> h.similarity() >= MIN_SIMILARITY).toList();
-        String words = tsquery(query);
-        List<String> text = words == null ? List.of() : repository.textMatches(userId, words, filter, pool);
+        List<String> matches;
+        try {
+            matches = text.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         Map<String, Double> fused = new HashMap<>();
         Map<String, Double> similarity = new HashMap<>();
         Map<String, Integer> textRank = new HashMap<>();
@@ -202,9 +214,9 @@ public class MemoryService {
             fused.merge(nearest.get(i).id(), 1.0 / (RRF_K + i + 1), Double::sum);
             similarity.put(nearest.get(i).id(), nearest.get(i).similarity());
         }
-        for (int i = 0; i < text.size(); i++) {
-            fused.merge(text.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
-            textRank.put(text.get(i), i + 1);
+        for (int i = 0; i < matches.size(); i++) {
+            fused.merge(matches.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
+            textRank.put(matches.get(i), i + 1);
         }
         Map<String, Memory> rows = repository.byIds(userId, new ArrayList<>(fused.keySet()), filter);
         return rows.values().stream()
