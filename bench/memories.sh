@@ -86,6 +86,7 @@ for size in 10000 100000; do
   MODE=search wrk -t1 -c1 -d5s -s "$LUA" "$BASE" >/dev/null
   MODE=search wrk -t1 -c1 -d20s -s "$LUA" "$BASE" | grep p50
   curl -fs "$BASE/api/v1/memories/stats" | sed -E 's/.*"index":(\{[^}]*\}).*/  index: \1/'
+  echo
 done
 
 # A restart on the same data: how long the index takes to build from PostgreSQL, and what a search

@@ -57,7 +57,9 @@ class MemoryIndex implements DisposableBean {
 
     MemoryIndex() {
         try {
-            writer = new IndexWriter(directory, new IndexWriterConfig().setRAMBufferSizeMB(64));
+            // a large buffer keeps the start-up build in few segments: merging HNSW graphs costs more than
+            // building them
+            writer = new IndexWriter(directory, new IndexWriterConfig().setRAMBufferSizeMB(512));
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the in-memory vector index", e);
@@ -66,13 +68,8 @@ class MemoryIndex implements DisposableBean {
 
     /** Adds or replaces one memory's vector; searches see it at once. */
     void add(String id, String userId, String type, float[] vector) {
-        Document doc = new Document();
-        doc.add(new StringField(ID, id, Field.Store.YES));
-        doc.add(new StringField(USER, userId, Field.Store.NO));
-        doc.add(new StringField(TYPE, type, Field.Store.NO));
-        doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
         try {
-            writer.updateDocument(new Term(ID, id), doc);
+            writer.updateDocument(new Term(ID, id), document(id, userId, type, vector));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,6 +78,28 @@ class MemoryIndex implements DisposableBean {
         if (recent.size() > MAX_RECENT) {
             refresh();
         }
+    }
+
+    /**
+     * Appends without replacing and without making it visible before the next {@link #refresh}: for the
+     * start-up build, searched otherwise meanwhile. A memory changed during the build may then be in
+     * the graph twice; searches keep its first (best) hit.
+     */
+    void load(String id, String userId, String type, float[] vector) {
+        try {
+            writer.addDocument(document(id, userId, type, vector));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document document(String id, String userId, String type, float[] vector) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new StringField(USER, userId, Field.Store.NO));
+        doc.add(new StringField(TYPE, type, Field.Store.NO));
+        doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+        return doc;
     }
 
     void remove(String id) {
@@ -123,6 +142,7 @@ class MemoryIndex implements DisposableBean {
         }
         Query query = new KnnFloatVectorQuery(VECTOR, vector, k, filter.build());
         List<Hit> hits = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
         recent.forEach((id, r) -> {
             if (r.userId().equals(userId) && (type == null || r.type().equals(type))) {
                 hits.add(new Hit(id, Embeddings.cosine(vector, r.vector())));
@@ -134,7 +154,7 @@ class MemoryIndex implements DisposableBean {
                 var stored = searcher.storedFields();
                 for (ScoreDoc d : searcher.search(query, k).scoreDocs) {
                     String id = stored.document(d.doc).get(ID);
-                    if (!recent.containsKey(id) && !removed.contains(id)) {
+                    if (!recent.containsKey(id) && !removed.contains(id) && seen.add(id)) {
                         // Lucene scores cosine as (1 + cos) / 2
                         hits.add(new Hit(id, 2.0 * d.score - 1.0));
                     }

@@ -11,9 +11,10 @@ import ownpilot.gateway.shared.PgNotifications;
 
 /**
  * Keeps the vector index a faithful copy of PostgreSQL. At start it embeds rows that have no vector of
- * the current model (new rows, or a model change) and builds the index in the background; until it
- * is built, nearest-neighbour queries scan the stored vectors exactly. Every change is applied here
- * and announced to the other replicas, which re-read the row.
+ * the current model (new rows, or a model change), reads every vector into memory and builds the
+ * graph from them in the background. Until the graph is built, nearest-neighbour queries compare
+ * with the vectors read so far exactly (and, before any are read, with the stored ones in
+ * PostgreSQL). Every change is applied here and announced to the other replicas, which re-read the row.
  */
 @Component
 class MemoryIndexSync {
@@ -28,6 +29,8 @@ class MemoryIndexSync {
     private final Embeddings embeddings;
     private final PgNotifications replicas;
     private volatile boolean built;
+    /** Every vector while the graph is being built; null before they are read and once it is built. */
+    private volatile List<MemoryRepository.Vector> loaded;
 
     MemoryIndexSync(MemoryIndex index, MemoryRepository repository, Embeddings embeddings, PgNotifications replicas) {
         this.index = index;
@@ -46,9 +49,13 @@ class MemoryIndexSync {
         long started = System.nanoTime();
         try {
             int embedded = embedMissing();
-            repository.eachVector(null, v -> index.add(v.id(), v.userId(), v.type(), v.embedding()));
+            List<MemoryRepository.Vector> all = new java.util.ArrayList<>();
+            repository.eachVector(null, all::add);
+            loaded = all;
+            all.forEach(v -> index.load(v.id(), v.userId(), v.type(), v.embedding()));
             index.refresh();
             built = true;
+            loaded = null;
             log.info("Memory index built: {} vectors ({} embedded now) in {} ms, {} KiB", index.size(), embedded,
                     (System.nanoTime() - started) / 1_000_000, index.ramBytes() / 1024);
         } catch (RuntimeException e) {
@@ -73,7 +80,23 @@ class MemoryIndexSync {
     }
 
     List<MemoryIndex.Hit> nearest(String userId, String type, float[] vector, int k) {
-        return built ? index.nearest(userId, type, vector, k) : repository.scan(userId, type, vector, k);
+        if (built) {
+            return index.nearest(userId, type, vector, k);
+        }
+        List<MemoryRepository.Vector> all = loaded;
+        if (all == null) {
+            return repository.scan(userId, type, vector, k);
+        }
+        // what the graph has so far (and writes since the start) wins over the vector read at the start
+        java.util.Map<String, MemoryIndex.Hit> hits = new java.util.LinkedHashMap<>();
+        index.nearest(userId, type, vector, k).forEach(h -> hits.put(h.id(), h));
+        for (MemoryRepository.Vector v : all) {
+            if (v.userId().equals(userId) && (type == null || v.type().equals(type))) {
+                hits.putIfAbsent(v.id(), new MemoryIndex.Hit(v.id(), Embeddings.cosine(vector, v.embedding())));
+            }
+        }
+        return hits.values().stream().sorted((a, b) -> Double.compare(b.similarity(), a.similarity())).limit(k)
+                .toList();
     }
 
     void stored(String id, String userId, String type, float[] vector) {

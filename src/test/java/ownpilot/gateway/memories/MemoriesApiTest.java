@@ -13,6 +13,12 @@ import tools.jackson.databind.JsonNode;
 /** Memories through HTTP with the real embedding model: recall by meaning, dedup by meaning, validation. */
 class MemoriesApiTest extends ApiTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    MemoryIndex index;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    MemoryIndexSync sync;
+
     @BeforeEach
     void forgetEverything() {
         jdbc.sql("DELETE FROM memories").update();
@@ -143,5 +149,23 @@ class MemoriesApiTest extends ApiTestBase {
         assertThat(found.path(0).path("content").asString()).contains("cello");
         assertThat(found.path(0).path("source").asString()).isEqualTo("import");
         assertThat(api.post("/api/v1/memories/import", Map.of("memories", List.of())).status()).isEqualTo(400);
+    }
+
+    @Test
+    void theIndexIsRebuiltFromPostgresqlAndRowsWithoutAVectorAreEmbeddedAgain() {
+        remember("I keep bees in my garden", "fact");
+        String id = remember("My sister lives in Oslo", "fact").data().path("memory").path("id").asString();
+        jdbc.sql("UPDATE memories SET embedding = NULL, embedding_model = NULL WHERE id = :id").param("id", id)
+                .update();
+        index.clear();
+        assertThat(api.get("/api/v1/memories/search?q=honey").data().path("count").asInt()).as("index emptied")
+                .isZero();
+        sync.build();
+        assertThat(api.get("/api/v1/memories/search?q=honey%20insects").data().path("memories").path(0)
+                .path("content").asString()).contains("bees");
+        assertThat(api.get("/api/v1/memories/search?q=where%20does%20my%20sibling%20live").data().path("memories")
+                .path(0).path("id").asString()).as("re-embedded at the build").isEqualTo(id);
+        assertThat(jdbc.sql("SELECT embedding_model FROM memories WHERE id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("all-minilm-l6-v2-q");
     }
 }
