@@ -142,18 +142,6 @@ class MemoryRepository {
                 .params(params(userId, f)).param("q", tsquery).param("limit", limit).query(String.class).list();
     }
 
-    /** Exact nearest neighbours from the stored vectors: used while the index is still being built. */
-    List<MemoryIndex.Hit> scan(String userId, String type, float[] query, int k) {
-        List<MemoryIndex.Hit> all = new ArrayList<>();
-        jdbc.sql("SELECT id, embedding FROM memories WHERE user_id = :user AND embedding IS NOT NULL"
-                        + (type == null ? "" : " AND type = :type"))
-                .param("user", userId).param("type", type)
-                .query(rs -> {
-                    all.add(new MemoryIndex.Hit(rs.getString("id"), Embeddings.cosine(query, floats(rs.getArray("embedding")))));
-                });
-        all.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
-        return all.subList(0, Math.min(k, all.size()));
-    }
 
     Optional<Vector> vector(String id) {
         return jdbc.sql("SELECT id, user_id, type, embedding FROM memories WHERE id = :id AND embedding IS NOT NULL")
