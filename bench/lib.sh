@@ -40,6 +40,13 @@ start_gateway() {
   exit 1
 }
 
+# start_gateway, plus a temporary wrk script in $LUA removed with the gateway at exit.
+start_gateway_with_lua() {
+  start_gateway
+  LUA=$(mktemp /tmp/ownpilot-bench-XXXX.lua)
+  trap 'rm -f "$LUA"; stop_gateway' EXIT
+}
+
 stop_gateway() {
   kill "$GATEWAY_PID" 2>/dev/null
   wait "$GATEWAY_PID" 2>/dev/null || true

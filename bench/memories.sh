@@ -10,10 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
-start_gateway
-
-LUA=$(mktemp /tmp/ownpilot-bench-XXXX.lua)
-trap 'rm -f "$LUA"; stop_gateway' EXIT
+start_gateway_with_lua
 
 # Sentences of seven words drawn from 2,000 made-up words, with a serial number: distinct in meaning
 # often enough that dedup rarely merges them, as a user's real memories are.

@@ -7,10 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
-start_gateway
-
-LUA=$(mktemp /tmp/ownpilot-bench-XXXX.lua)
-trap 'rm -f "$LUA"; stop_gateway' EXIT
+start_gateway_with_lua
 post_lua() {
   cat >"$LUA" <<LUA
 wrk.method = "POST"
