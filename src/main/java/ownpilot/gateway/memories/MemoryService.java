@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.shared.Actor;
+import ownpilot.gateway.shared.AfterCommit;
+import ownpilot.gateway.shared.SharedCaches;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.DomainEvents;
 import ownpilot.gateway.shared.Ids;
@@ -52,9 +54,12 @@ public class MemoryService {
     private final DomainEvents events;
     private final MemoryProperties settings;
     private final Executor beside = Executors.newVirtualThreadPerTaskExecutor();
+    /** Whether a user has any memory, asked before every chat turn: cached, dropped on every insert and delete. */
+    private final SharedCaches.Named<Boolean> owners;
 
     MemoryService(MemoryRepository repository, Embeddings embeddings, MemoryIndexSync index, DomainEvents events,
-            MemoryProperties settings) {
+            MemoryProperties settings, SharedCaches caches) {
+        this.owners = caches.cache("memory_owners", 10_000);
         this.repository = repository;
         this.embeddings = embeddings;
         this.index = index;
@@ -83,6 +88,7 @@ public class MemoryService {
                 f.importance() == null ? 0.5 : f.importance(), f.tags(), f.source(), f.sourceId(), f.metadataJson(),
                 vector));
         index.stored(saved.id(), userId, saved.type(), vector);
+        changed(userId);
         events.publish(new MemoryChanged(actor, MemoryChanged.Change.created, saved));
         return new Saved(saved, false, null);
     }
@@ -131,6 +137,7 @@ public class MemoryService {
         }
         repository.insertAll(userId, batch, values);
         index.storedAll(userId, batch);
+        changed(userId);
         events.publish(new MemoryChanged(actor, MemoryChanged.Change.imported, "import", "import", "import",
                 java.time.Instant.now()));
         return new Imported(batch.size(), merged, refused);
@@ -181,6 +188,7 @@ public class MemoryService {
         Memory current = get(actor.userId(), id);
         if (repository.delete(actor.userId(), id)) {
             index.deleted(List.of(id));
+            changed(actor.userId());
             events.publish(new MemoryChanged(actor, MemoryChanged.Change.deleted, current));
         }
     }
@@ -232,7 +240,8 @@ public class MemoryService {
      * character budget, each counted as an access.
      */
     public List<Memory> recall(String userId, String message) {
-        if (message == null || message.isBlank() || settings.recallLimit() == 0 || !repository.any(userId)) {
+        if (message == null || message.isBlank() || settings.recallLimit() == 0
+                || !owners.get(userId, repository::any)) {
             return List.of();
         }
         List<Memory> out = new ArrayList<>();
@@ -255,7 +264,16 @@ public class MemoryService {
     int cleanup(String userId, int days, double minImportance) {
         List<String> deleted = repository.cleanup(userId, days, minImportance);
         index.deleted(deleted);
+        if (userId == null) {
+            owners.invalidateAll();
+        } else {
+            changed(userId);
+        }
         return deleted.size();
+    }
+
+    private void changed(String userId) {
+        AfterCommit.run(() -> owners.invalidate(userId));
     }
 
     /** The query's words joined by OR for {@code to_tsquery}; only letters and digits, so never its syntax. */

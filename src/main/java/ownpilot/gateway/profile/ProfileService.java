@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ownpilot.gateway.shared.AfterCommit;
 import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.SharedCaches;
 import ownpilot.gateway.shared.JsonFields;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,10 +44,13 @@ public class ProfileService {
 
     private final ProfileRepository repository;
     private final JsonMapper json;
+    /** Read before every chat turn, so cached; every change drops the entry here and on the other replicas. */
+    private final SharedCaches.Named<String> summaries;
 
-    ProfileService(ProfileRepository repository, JsonMapper json) {
+    ProfileService(ProfileRepository repository, JsonMapper json, SharedCaches caches) {
         this.repository = repository;
         this.json = json;
+        this.summaries = caches.cache("profile_summaries", 10_000);
     }
 
     ObjectNode document(String userId) {
@@ -60,7 +65,7 @@ public class ProfileService {
 
     /** The profile as prompt text; empty when nothing is set. */
     public String summary(String userId) {
-        return ProfileSummary.of(document(userId));
+        return summaries.get(userId, id -> ProfileSummary.of(document(id)));
     }
 
     @Transactional
@@ -199,6 +204,7 @@ public class ProfileService {
         ObjectNode next = edit.apply(ProfileDocument.normalized(json.readTree(repository.lock(userId))));
         ProfileDocument.CATEGORIES.forEach(c -> ProfileDocument.checkCategory(c, next.get(c)));
         repository.save(userId, next.toString());
+        AfterCommit.run(() -> summaries.invalidate(userId));
         return view(userId);
     }
 
