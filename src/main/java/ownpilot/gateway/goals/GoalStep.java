@@ -7,8 +7,4 @@ public record GoalStep(String id, String goalId, String title, String descriptio
         List<String> dependencies, String result, String createdAt, String updatedAt, String completedAt) {
 
     public static final List<String> STATUSES = List.of("pending", "in_progress", "completed", "blocked", "skipped");
-
-    boolean done() {
-        return status.equals("completed") || status.equals("skipped");
-    }
 }

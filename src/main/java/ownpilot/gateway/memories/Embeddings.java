@@ -14,7 +14,6 @@ import ownpilot.gateway.shared.CpuPool;
 class Embeddings {
 
     static final String MODEL = "all-minilm-l6-v2-q";
-    static final int DIMENSIONS = 384;
     /** The model reads at most 256 word pieces; more text only costs time. */
     private static final int MAX_CHARS = 2000;
 

@@ -75,18 +75,12 @@ public class MemoryService {
     Saved remember(Actor actor, MemoryInput.Fields f) {
         String userId = actor.userId();
         float[] vector = embeddings.embed(f.content());
-        for (MemoryIndex.Hit near : index.nearest(userId, f.type(), vector, 3)) {
-            if (near.similarity() >= settings.dedupSimilarity()) {
-                var boosted = repository.boost(userId, near.id(), BOOST);
-                if (boosted.isPresent()) {
-                    events.publish(new MemoryChanged(actor, MemoryChanged.Change.boosted, boosted.get()));
-                    return new Saved(boosted.get(), true, round(near.similarity()));
-                }
-            }
+        Saved boosted = boostEquivalent(userId, f.type(), vector).orElse(null);
+        if (boosted != null) {
+            events.publish(new MemoryChanged(actor, MemoryChanged.Change.boosted, boosted.memory()));
+            return boosted;
         }
-        Memory saved = repository.insert(userId, Ids.uuid(), new MemoryRepository.Values(f.type(), f.content(),
-                f.importance() == null ? 0.5 : f.importance(), f.tags(), f.source(), f.sourceId(), f.metadataJson(),
-                vector));
+        Memory saved = repository.insert(userId, Ids.uuid(), newValues(f, vector));
         index.stored(saved.id(), userId, saved.type(), vector);
         changed(userId);
         events.publish(new MemoryChanged(actor, MemoryChanged.Change.created, saved));
@@ -127,13 +121,13 @@ public class MemoryService {
                 continue;
             }
             float[] vector = embeddings.embed(f.content());
-            if (duplicateInBatch(f.type(), vector, batch) || boostNearest(actor, f.type(), vector)) {
+            if (duplicateInBatch(f.type(), vector, batch)
+                    || boostEquivalent(userId, f.type(), vector).isPresent()) {
                 merged++;
                 continue;
             }
             batch.add(new MemoryRepository.Vector(Ids.uuid(), userId, f.type(), vector));
-            values.add(new MemoryRepository.Values(f.type(), f.content(), f.importance() == null ? 0.5
-                    : f.importance(), f.tags(), f.source(), f.sourceId(), f.metadataJson(), vector));
+            values.add(newValues(f, vector));
         }
         repository.insertAll(userId, batch, values);
         index.storedAll(userId, batch);
@@ -148,14 +142,22 @@ public class MemoryService {
                 && Embeddings.cosine(v.embedding(), vector) >= settings.dedupSimilarity());
     }
 
-    private boolean boostNearest(Actor actor, String type, float[] vector) {
-        for (MemoryIndex.Hit near : index.nearest(actor.userId(), type, vector, 3)) {
-            if (near.similarity() >= settings.dedupSimilarity()
-                    && repository.boost(actor.userId(), near.id(), BOOST).isPresent()) {
-                return true;
+    /** Boosts the user's stored memory of this type that means the same (at the dedup similarity), if any. */
+    private java.util.Optional<Saved> boostEquivalent(String userId, String type, float[] vector) {
+        for (MemoryIndex.Hit near : index.nearest(userId, type, vector, 3)) {
+            if (near.similarity() >= settings.dedupSimilarity()) {
+                var boosted = repository.boost(userId, near.id(), BOOST);
+                if (boosted.isPresent()) {
+                    return java.util.Optional.of(new Saved(boosted.get(), true, round(near.similarity())));
+                }
             }
         }
-        return false;
+        return java.util.Optional.empty();
+    }
+
+    private static MemoryRepository.Values newValues(MemoryInput.Fields f, float[] vector) {
+        return new MemoryRepository.Values(f.type(), f.content(), f.importance() == null ? 0.5 : f.importance(),
+                f.tags(), f.source(), f.sourceId(), f.metadataJson(), vector);
     }
 
     public Memory get(String userId, String id) {
