@@ -1,5 +1,6 @@
 package ownpilot.gateway.models;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import ownpilot.gateway.shared.records.RawJson;
 
@@ -14,16 +15,7 @@ final class LocalProviderViews {
             String lastDiscoveredAt, long modelCount, String createdAt, String updatedAt) {}
 
     /** One provider with its models ({@code GET /local-providers/:id}). */
-    record WithModels(String id, String name, String providerType, String baseUrl, boolean hasApiKey,
-            String apiKeyHint, boolean isEnabled, boolean isDefault, String discoveryEndpoint,
-            String lastDiscoveredAt, long modelCount, String createdAt, String updatedAt, List<Model> models) {
-
-        static WithModels of(Provider p, List<Model> models) {
-            return new WithModels(p.id(), p.name(), p.providerType(), p.baseUrl(), p.hasApiKey(), p.apiKeyHint(),
-                    p.isEnabled(), p.isDefault(), p.discoveryEndpoint(), p.lastDiscoveredAt(), p.modelCount(),
-                    p.createdAt(), p.updatedAt(), models);
-        }
-    }
+    record WithModels(@JsonUnwrapped Provider provider, List<Model> models) {}
 
     /** A model of a local server; {@code capabilities} is the stored JSON array. */
     record Model(String id, String localProviderId, String modelId, String displayName, RawJson capabilities,

@@ -67,7 +67,7 @@ class LocalProvidersController {
 
     @GetMapping("/{id}")
     LocalProviderViews.WithModels get(@PathVariable String id) {
-        return LocalProviderViews.WithModels.of(service.view(user.id(), service.get(user.id(), id)),
+        return new LocalProviderViews.WithModels(service.view(user.id(), service.get(user.id(), id)),
                 repository.models(user.id(), id));
     }
 

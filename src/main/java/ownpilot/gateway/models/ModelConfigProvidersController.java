@@ -39,8 +39,8 @@ class ModelConfigProvidersController {
             boolean isConfigured, long modelCount) {}
 
     /** One provider with its merged models. */
-    record WithModels(String id, String name, String type, String baseUrl, String apiKeyEnv, boolean isEnabled,
-            boolean isConfigured, long modelCount, List<MergedModels.MergedModel> models) {}
+    record WithModels(@com.fasterxml.jackson.annotation.JsonUnwrapped Provider provider,
+            List<MergedModels.MergedModel> models) {}
 
     record DiscoveredModel(String modelId, String displayName, boolean isNew) {}
 
@@ -94,9 +94,7 @@ class ModelConfigProvidersController {
     @GetMapping("/{id}")
     WithModels get(@PathVariable String id) {
         Provider p = all().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow(() -> unknown(id));
-        return new WithModels(p.id(), p.name(), p.type(), p.baseUrl(), p.apiKeyEnv(), p.isEnabled(),
-                p.isConfigured(), p.modelCount(),
-                merged.all(user.id()).stream().filter(m -> m.providerId().equals(id)).toList());
+        return new WithModels(p, merged.all(user.id()).stream().filter(m -> m.providerId().equals(id)).toList());
     }
 
     private static ApiException unknown(String id) {

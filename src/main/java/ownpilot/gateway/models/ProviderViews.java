@@ -1,5 +1,6 @@
 package ownpilot.gateway.models;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
 import ownpilot.gateway.settings.ApiKeys;
@@ -22,17 +23,8 @@ final class ProviderViews {
     record Overrides(List<ProviderOverride> overrides, int total) {}
 
     /** One provider in full: its models, the user's override and the catalog's notes. */
-    record Detail(String id, String name, String type, String baseUrl, String apiKeyEnv, String docsUrl,
-            JsonNode features, int modelCount, boolean isConfigured, boolean isEnabled, boolean hasOverride,
-            ApiKeys.Source configSource, String color, String apiKeyPlaceholder, List<ModelInfo> models,
-            ProviderOverride userOverride, String notes) {
-
-        static Detail of(Summary s, List<ModelInfo> models, ProviderOverride userOverride, String notes) {
-            return new Detail(s.id(), s.name(), s.type(), s.baseUrl(), s.apiKeyEnv(), s.docsUrl(), s.features(),
-                    s.modelCount(), s.isConfigured(), s.isEnabled(), s.hasOverride(), s.configSource(), s.color(),
-                    s.apiKeyPlaceholder(), models, userOverride, notes);
-        }
-    }
+    record Detail(@JsonUnwrapped Summary summary, List<ModelInfo> models, ProviderOverride userOverride,
+            String notes) {}
 
     record Models(String provider, String providerName, List<ModelInfo> models, boolean isConfigured) {}
 

@@ -65,7 +65,7 @@ class ProvidersController {
     @GetMapping("/{id}")
     ProviderViews.Detail get(@PathVariable String id) {
         Optional<ProviderOverride> override = overrides.find(user.id(), id);
-        return ProviderViews.Detail.of(summary(id, override), catalog.models(id), override.orElse(null),
+        return new ProviderViews.Detail(summary(id, override), catalog.models(id), override.orElse(null),
                 configs.requireProvider(id).path("notes").asString(null));
     }
 
