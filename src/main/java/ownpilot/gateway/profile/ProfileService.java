@@ -54,13 +54,16 @@ public class ProfileService {
     }
 
     ObjectNode document(String userId) {
-        return ProfileDocument.normalized(repository.find(userId).map(s -> json.readTree(s.json())).orElse(null));
+        return document(repository.find(userId));
     }
 
     ProfileView view(String userId) {
         var stored = repository.find(userId);
-        return ProfileView.of(ProfileDocument.normalized(stored.map(s -> json.readTree(s.json())).orElse(null)),
-                stored.map(ProfileRepository.Stored::updatedAt).orElse(null));
+        return ProfileView.of(document(stored), stored.map(ProfileRepository.Stored::updatedAt).orElse(null));
+    }
+
+    private ObjectNode document(java.util.Optional<ProfileRepository.Stored> stored) {
+        return ProfileDocument.normalized(stored.map(s -> json.readTree(s.json())).orElse(null));
     }
 
     /** The profile as prompt text; empty when nothing is set. */

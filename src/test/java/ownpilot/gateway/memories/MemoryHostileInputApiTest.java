@@ -1,6 +1,7 @@
 package ownpilot.gateway.memories;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ownpilot.gateway.support.HostileInput.expect4xx;
 
 import java.util.List;
 import java.util.Map;
@@ -72,11 +73,5 @@ class MemoryHostileInputApiTest extends ApiTestBase {
 
     private long count() {
         return jdbc.sql("SELECT count(*) FROM memories").query(Long.class).single();
-    }
-
-    private static void expect4xx(Api.Response r, String what) {
-        assertThat(r.status()).as(what).isBetween(400, 499);
-        assertThat(r.body().path("success").asBoolean()).as(what).isFalse();
-        assertThat(r.errorCode()).as(what).isIn("BAD_REQUEST", "VALIDATION_ERROR");
     }
 }

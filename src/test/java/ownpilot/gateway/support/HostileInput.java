@@ -56,7 +56,8 @@ public final class HostileInput {
         api.delete(path + "/" + id);
     }
 
-    private static void expect4xx(Api.Response r, String what) {
+    /** A 4xx error envelope with a client-mistake code. */
+    public static void expect4xx(Api.Response r, String what) {
         assertThat(r.status()).as(what).isBetween(400, 499);
         assertThat(r.body().path("success").asBoolean()).as(what).isFalse();
         assertThat(r.errorCode()).as(what).isIn("BAD_REQUEST", "VALIDATION_ERROR");

@@ -118,7 +118,7 @@ public final class RecordSchema {
         return switch (spec.type()) {
             case TEXT -> rs.getString(column);
             case BOOLEAN -> rs.getObject(column) == null ? null : rs.getBoolean(column);
-            case INTEGER -> rs.getObject(column) == null ? null : rs.getInt(column);
+            case INTEGER -> SqlValues.nullableInt(rs, column);
             case TIMESTAMP -> SqlValues.instant(rs, column);
             case DATE -> {
                 LocalDate d = rs.getObject(column, LocalDate.class);
