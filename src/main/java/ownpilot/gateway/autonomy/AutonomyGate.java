@@ -48,7 +48,12 @@ public class AutonomyGate implements ToolGate {
     }
 
     public Risk assess(String userId, ToolDefinition tool, JsonNode arguments) {
+        return assess(userId, tool, arguments, null);
+    }
+
+    private Risk assess(String userId, ToolDefinition tool, JsonNode arguments, Integer levelCap) {
         AutonomyConfig config = configs.current(userId);
+        int level = levelCap == null ? config.level() : Math.max(0, Math.min(config.level(), levelCap));
         RiskAssessor.Score score = RiskAssessor.assess(tool, arguments);
         String name = tool.name();
         String category = tool.category();
@@ -67,14 +72,14 @@ public class AutonomyGate implements ToolGate {
             decision = Risk.Decision.needs_approval;
             why = "this tool always asks for confirmation";
         } else {
-            boolean runs = switch (config.level()) {
+            boolean runs = switch (level) {
                 case 0 -> false;
                 case 1 -> score.level().equals("low");
                 case 2 -> !score.level().equals("critical");
                 default -> true;
             };
             decision = runs ? Risk.Decision.auto_approve : Risk.Decision.needs_approval;
-            why = AutonomyConfig.LEVELS.get(config.level()).name() + " level, " + score.level() + " risk";
+            why = AutonomyConfig.LEVELS.get(level).name() + " level, " + score.level() + " risk";
         }
         if (decision == Risk.Decision.auto_approve && config.dailyBudget() > 0
                 && spending.today(userId) >= config.dailyBudget()) {
@@ -90,7 +95,12 @@ public class AutonomyGate implements ToolGate {
      */
     @Override
     public ToolGate.Decision decide(Actor caller, ToolDefinition tool, JsonNode arguments) {
-        Risk risk = assess(caller.userId(), tool, arguments);
+        return decide(caller, tool, arguments, null);
+    }
+
+    @Override
+    public ToolGate.Decision decide(Actor caller, ToolDefinition tool, JsonNode arguments, Integer levelCap) {
+        Risk risk = assess(caller.userId(), tool, arguments, levelCap);
         return switch (risk.decision()) {
             case blocked -> {
                 events.publish(new ToolBlocked(caller, tool.name(), risk.level()));
@@ -151,7 +161,10 @@ public class AutonomyGate implements ToolGate {
         Actor original = new Actor(decider.userId(), Actor.Type.parse(approval.actorType()),
                 approval.actorId(), approval.correlationId());
         ToolResult result = execution.execute(approval.tool(), original, approval.arguments());
-        return approvals.saveResult(decider.userId(), id, json.valueToTree(result));
+        Approval saved = approvals.saveResult(decider.userId(), id, json.valueToTree(result));
+        events.publish(new ApprovedCallRan(original, id, approval.tool(), result.isError(),
+                json.valueToTree(result.result()), java.time.Instant.now()));
+        return saved;
     }
 
     public Approval reject(Actor decider, String id, String reason) {

@@ -107,7 +107,7 @@ class ChatService {
             String reply) {
         events.publishEvent(new ChatCompleted(run.userId(), run.conversationId(), run.messageId(), run.provider(),
                 run.model(), finishReason, in, out, run.trace().toolCallCount(), run.trace().durationMs(),
-                run.streamed(), error, message, reply));
+                run.streamed(), error, message, reply, run.actor()));
     }
 
     private static ChatReply response(ChatRun run, ToolLoop.Outcome outcome, boolean demo) {

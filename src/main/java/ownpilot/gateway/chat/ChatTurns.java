@@ -49,20 +49,30 @@ public class ChatTurns {
      * stored in the conversation marked partial.
      */
     public ChatReply run(Actor actor, Turn turn, ChatSink sink) {
+        return run(actor, turn, sink, new Cancellation());
+    }
+
+    /** Like {@link #run(Actor, Turn, ChatSink)}; cancelling {@code cancellation} stops the model call (a step's timeout). */
+    public ChatReply run(Actor actor, Turn turn, ChatSink sink, Cancellation cancellation) {
         if (turn.message() == null || turn.message().isBlank() || turn.message().length() > ChatRequest.MAX_MESSAGE) {
             throw ApiException.validation("message", "must be 1 to " + ChatRequest.MAX_MESSAGE + " characters");
         }
         ChatRequest request = new ChatRequest(turn.message(), turn.conversationId(), turn.agentId(), turn.provider(),
                 turn.model(), false, false, null, List.of(), List.of(),
                 turn.conversationId() == null && turn.agentId() == null, null, null);
-        return reply(actor, request, new ChatRun.Client(null, actor.typeName() + ":" + actor.id()), sink);
+        return reply(actor, request, new ChatRun.Client(null, actor.typeName() + ":" + actor.id()), sink, cancellation);
     }
 
     ChatReply reply(Actor actor, ChatRequest request, ChatRun.Client client, ChatSink sink) {
+        return reply(actor, request, client, sink, new Cancellation());
+    }
+
+    private ChatReply reply(Actor actor, ChatRequest request, ChatRun.Client client, ChatSink sink,
+            Cancellation cancellation) {
         ChatSetup.Setup resolved = setup.resolve(actor, request);
         Runnable unlock = locks.acquire(resolved.conversation().id());
         try {
-            return service.run(actor, Ids.uuid(), resolved, client, sink, new Cancellation());
+            return service.run(actor, Ids.uuid(), resolved, client, sink, cancellation);
         } catch (ChatFailed failed) {
             throw failed.error();
         } finally {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ownpilot.gateway.settings.SettingsService;
 import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.DomainEvents;
 import ownpilot.gateway.shared.Ids;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -35,7 +36,10 @@ public class GoalService {
     private final GoalRepository repository;
     private final SettingsService settings;
 
-    GoalService(GoalRepository repository, SettingsService settings) {
+    private final DomainEvents events;
+
+    GoalService(GoalRepository repository, SettingsService settings, DomainEvents events) {
+        this.events = events;
         this.repository = repository;
         this.settings = settings;
     }
@@ -67,7 +71,11 @@ public class GoalService {
         if (!java.util.Objects.equals(v.parentId(), current.parentId())) {
             checkParent(userId, id, v.parentId());
         }
-        return repository.update(userId, id, v).orElseThrow(() -> notFound("Goal", id));
+        Goal updated = repository.update(userId, id, v).orElseThrow(() -> notFound("Goal", id));
+        if ("completed".equals(updated.status()) && !"completed".equals(current.status())) {
+            events.publish(new GoalCompleted(userId, id, updated.title(), java.time.Instant.now()));
+        }
+        return updated;
     }
 
     public void delete(String userId, String id) {

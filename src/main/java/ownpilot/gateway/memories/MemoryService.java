@@ -67,6 +67,14 @@ public class MemoryService {
         this.settings = settings;
     }
 
+    /** How many memories a user has, by type, and how many of them are from the last 7 days. */
+    public record Summary(long total, java.util.Map<String, Long> byType, double avgImportance, long recentCount) {}
+
+    public Summary summary(String userId) {
+        MemoryRepository.Stats s = repository.stats(userId);
+        return new Summary(s.total(), s.byType(), s.avgImportance(), s.recentCount());
+    }
+
     /** Remembers what {@code body} says; provenance defaults to the actor's request when none is given. */
     public Saved remember(Actor actor, JsonNode body) {
         return remember(actor, MemoryInput.read(body, null));

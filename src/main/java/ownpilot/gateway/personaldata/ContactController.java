@@ -30,6 +30,6 @@ class ContactController extends PersonalRecordController {
     /** The web UI's toggle of {@code isFavorite}. */
     @PostMapping("/{id}/favorite")
     Map<String, Object> toggle(@PathVariable String id) {
-        return records.toggle(user.id(), id, "isFavorite");
+        return records.toggle(user.actor(), id, "isFavorite");
     }
 }

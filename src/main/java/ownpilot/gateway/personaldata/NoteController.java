@@ -18,6 +18,6 @@ class NoteController extends PersonalRecordController {
     /** The web UI's toggle of {@code isPinned}. */
     @PostMapping("/{id}/pin")
     Map<String, Object> toggle(@PathVariable String id) {
-        return records.toggle(user.id(), id, "isPinned");
+        return records.toggle(user.actor(), id, "isPinned");
     }
 }

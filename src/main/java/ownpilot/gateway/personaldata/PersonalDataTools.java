@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.QueryParams;
 import ownpilot.gateway.shared.records.JsonSchemas;
@@ -42,7 +43,7 @@ class PersonalDataTools implements ToolProvider {
         List<ToolDefinition> all = new ArrayList<>();
         resources.forEach(r -> all.addAll(toolsFor(r)));
         all.add(tool(tasks, "complete_task", "Mark a task as completed", idOnly(tasks),
-                (caller, args) -> tasks.update(caller.userId(), ToolArguments.id(args, tasks.idParam()), statusCompleted(args))));
+                (caller, args) -> tasks.update(caller, ToolArguments.id(args, tasks.idParam()), statusCompleted(args))));
         return all;
     }
 
@@ -59,13 +60,13 @@ class PersonalDataTools implements ToolProvider {
         return List.of(
                 tool(r, "add_" + noun, "Create a " + readable,
                         JsonSchemas.addFields(JsonSchemas.object(), r.schema(), true),
-                        (caller, args) -> r.create(caller.userId(), args)),
+                        (caller, args) -> r.create(caller, args)),
                 tool(r, "list_" + plural, "List or search " + readable + "s with optional filters", listSchema(r),
                         (caller, args) -> r.list(caller.userId(), listParams(args))),
                 tool(r, "get_" + noun, "Get one " + readable + " by id", idOnly(r),
                         (caller, args) -> r.get(caller.userId(), ToolArguments.id(args, r.idParam()))),
                 tool(r, "update_" + noun, "Change fields of a " + readable, update,
-                        (caller, args) -> r.update(caller.userId(), ToolArguments.id(args, r.idParam()),
+                        (caller, args) -> r.update(caller, ToolArguments.id(args, r.idParam()),
                                 ToolArguments.without(args, r.idParam()))),
                 tool(r, "delete_" + noun, "Delete a " + readable, idOnly(r), (caller, args) -> {
                     String id = ToolArguments.id(args, r.idParam());
@@ -73,7 +74,7 @@ class PersonalDataTools implements ToolProvider {
                     return Map.of("id", id, "deleted", true);
                 }),
                 tool(r, "batch_add_" + plural, "Create up to " + BATCH_MAX + " " + readable + "s at once", batch,
-                        (caller, args) -> batchAdd(r, caller.userId(), args)));
+                        (caller, args) -> batchAdd(r, caller, args)));
     }
 
     private static ToolDefinition tool(PersonalRecords r, String name, String description, ObjectNode parameters,
@@ -122,7 +123,7 @@ class PersonalDataTools implements ToolProvider {
     }
 
     /** All or nothing: one invalid item creates none. */
-    private Map<String, Object> batchAdd(PersonalRecords r, String user, JsonNode args) {
+    private Map<String, Object> batchAdd(PersonalRecords r, Actor user, JsonNode args) {
         JsonNode items = args == null ? null : args.get("items");
         if (items == null || !items.isArray() || items.isEmpty() || items.size() > BATCH_MAX) {
             throw ApiException.validation("items", "must be an array of 1 to " + BATCH_MAX + " objects");

@@ -37,7 +37,7 @@ abstract class PersonalRecordController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@RequestBody JsonNode body) {
-        return records.create(user.id(), body);
+        return records.create(user.actor(), body);
     }
 
     @GetMapping("/categories")
@@ -52,7 +52,7 @@ abstract class PersonalRecordController {
 
     @PatchMapping("/{id}")
     Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
-        return records.update(user.id(), id, body);
+        return records.update(user.actor(), id, body);
     }
 
     /**
@@ -61,7 +61,7 @@ abstract class PersonalRecordController {
      */
     @PutMapping("/{id}")
     Map<String, Object> replace(@PathVariable String id, @RequestBody JsonNode body) {
-        return records.update(user.id(), id, records.withoutSystemFields(body));
+        return records.update(user.actor(), id, records.withoutSystemFields(body));
     }
 
     @DeleteMapping("/{id}")

@@ -2,6 +2,8 @@ package ownpilot.gateway.personaldata;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.transaction.annotation.Transactional;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.Ids;
 import ownpilot.gateway.shared.QueryParams;
@@ -72,11 +74,21 @@ abstract class PersonalRecords {
         return body;
     }
 
-    Map<String, Object> create(String userId, JsonNode body) {
+    @Transactional
+    Map<String, Object> create(Actor actor, JsonNode body) {
+        String userId = actor.userId();
         Map<String, Object> values = schema.forCreate(normalize(userId, body));
         checkConsistency(userId, null, values);
-        return store.insert(schema, userId, Ids.uuid(), values);
+        Map<String, Object> created = store.insert(schema, userId, Ids.uuid(), values);
+        created(actor, created);
+        return created;
     }
+
+    /** Told of every stored record, in the transaction that stored it (when there is one). */
+    void created(Actor actor, Map<String, Object> record) {}
+
+    /** Told of every change, with the record before and after it. */
+    void updated(Actor actor, Map<String, Object> before, Map<String, Object> after) {}
 
     /** The body without what the server sets: {@code id}, {@code createdAt}, {@code updatedAt}, read-only fields. */
     JsonNode withoutSystemFields(JsonNode body) {
@@ -90,20 +102,25 @@ abstract class PersonalRecords {
     }
 
     /** Flips a boolean field (favourite, pinned): the web UI's one-click toggles. */
-    Map<String, Object> toggle(String userId, String id, String field) {
-        boolean now = Boolean.TRUE.equals(get(userId, id).get(field));
-        return update(userId, id, JsonNodeFactory.instance.objectNode().put(field, !now));
+    Map<String, Object> toggle(Actor actor, String id, String field) {
+        boolean now = Boolean.TRUE.equals(get(actor.userId(), id).get(field));
+        return update(actor, id, JsonNodeFactory.instance.objectNode().put(field, !now));
     }
 
     Map<String, Object> get(String userId, String id) {
         return store.find(schema, userId, id).orElseThrow(() -> ApiException.notFound(schema.entityName()));
     }
 
-    Map<String, Object> update(String userId, String id, JsonNode body) {
+    @Transactional
+    Map<String, Object> update(Actor actor, String id, JsonNode body) {
+        String userId = actor.userId();
         Map<String, Object> values = schema.forPatch(normalize(userId, body));
-        checkConsistency(userId, get(userId, id), values);
-        return store.update(schema, userId, id, values, derivedAssignments(values))
+        Map<String, Object> before = get(userId, id);
+        checkConsistency(userId, before, values);
+        Map<String, Object> after = store.update(schema, userId, id, values, derivedAssignments(values))
                 .orElseThrow(() -> ApiException.notFound(schema.entityName()));
+        updated(actor, before, after);
+        return after;
     }
 
     void delete(String userId, String id) {

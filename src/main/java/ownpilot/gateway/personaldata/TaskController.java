@@ -40,6 +40,6 @@ class TaskController extends PersonalRecordController {
 
     @PostMapping("/{id}/complete")
     Map<String, Object> complete(@PathVariable String id) {
-        return tasks.update(user.id(), id, JsonNodeFactory.instance.objectNode().put("status", "completed"));
+        return tasks.update(user.actor(), id, JsonNodeFactory.instance.objectNode().put("status", "completed"));
     }
 }

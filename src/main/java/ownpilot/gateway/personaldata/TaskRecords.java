@@ -3,12 +3,15 @@ package ownpilot.gateway.personaldata;
 import static ownpilot.gateway.shared.records.FieldSpec.of;
 import static ownpilot.gateway.shared.records.FieldSpec.text;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.settings.SettingsService;
+import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.DomainEvents;
 import ownpilot.gateway.shared.QueryParams;
 import ownpilot.gateway.shared.records.FieldType;
 import ownpilot.gateway.shared.records.RecordSchema;
@@ -43,10 +46,30 @@ class TaskRecords extends PersonalRecords {
             of("completedAt", "completed_at", FieldType.TIMESTAMP).asReadOnly()));
 
     private final SettingsService settings;
+    private final DomainEvents events;
 
-    TaskRecords(RecordStore store, SettingsService settings) {
+    TaskRecords(RecordStore store, SettingsService settings, DomainEvents events) {
         super(store, SCHEMA);
         this.settings = settings;
+        this.events = events;
+    }
+
+    @Override
+    void created(Actor actor, Map<String, Object> task) {
+        events.publish(new TaskCreated(actor, (String) task.get("id"), (String) task.get("title"),
+                (String) task.get("status"), (String) task.get("priority"), asText(task.get("dueDate")), Instant.now()));
+    }
+
+    @Override
+    void updated(Actor actor, Map<String, Object> before, Map<String, Object> after) {
+        if ("completed".equals(after.get("status")) && !"completed".equals(before.get("status"))) {
+            events.publish(new TaskCompleted(actor, (String) after.get("id"), (String) after.get("title"),
+                    (String) after.get("priority"), Instant.now()));
+        }
+    }
+
+    private static String asText(Object value) {
+        return value == null ? null : value.toString();
     }
 
     @Override

@@ -5,6 +5,7 @@ import ownpilot.gateway.shared.AfterCommit;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.autonomy.ApprovalRequested;
 import ownpilot.gateway.chat.ChatCompleted;
+import ownpilot.gateway.triggers.NotificationRaised;
 import ownpilot.gateway.costs.BudgetAlerted;
 import ownpilot.gateway.tools.ToolExecuted;
 
@@ -32,6 +33,11 @@ class LiveEventRelay {
     record ApprovalAsked(String approvalId, String tool, String risk, String reason, String correlationId) {}
 
     record BudgetAlert(String window, int threshold, double used, double limit) {}
+
+    @EventListener
+    void on(NotificationRaised e) {
+        broadcast(e.userId(), "notification", e);
+    }
 
     @EventListener
     void on(ChatCompleted e) {

@@ -41,6 +41,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> {
             a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
             a.requestMatchers(OpenRoutes.PROBES).permitAll();
+            a.requestMatchers(org.springframework.http.HttpMethod.POST, OpenRoutes.WEBHOOKS).permitAll();
             // the landing page (or the UI's index.html) tells nothing a stranger could use
             a.requestMatchers(org.springframework.http.HttpMethod.GET, "/").permitAll();
             if (ui.enabled()) {

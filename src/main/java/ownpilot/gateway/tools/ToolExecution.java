@@ -61,10 +61,21 @@ public class ToolExecution {
         ToolDefinition tool = require(caller.userId(), name);
         JsonNode args = orEmpty(arguments);
         ArgumentValidator.validate(tool.parameters(), args);
-        return name.equals(USE_TOOL) ? gated(caller, args) : run(tool, caller, args);
+        return name.equals(USE_TOOL) ? gated(caller, args, null) : run(tool, caller, args);
     }
 
-    private ToolResult gated(Actor caller, JsonNode useToolArgs) {
+    /**
+     * Runs a tool through the autonomy gate, as {@code use_tool} would for the assistant: a background
+     * caller (a trigger, a plan step) gets the verdict in the result, a parked call its approval id.
+     * {@code levelCap}, when set, lowers the user's autonomy level for this call (a plan's own level).
+     */
+    public ToolResult executeGated(String name, Actor caller, JsonNode arguments, Integer levelCap) {
+        var useTool = JsonNodeFactory.instance.objectNode().put("tool_name", name);
+        useTool.set("arguments", arguments == null ? JsonNodeFactory.instance.objectNode() : arguments);
+        return gated(caller, useTool, levelCap);
+    }
+
+    private ToolResult gated(Actor caller, JsonNode useToolArgs, Integer levelCap) {
         String name = useToolArgs.path("tool_name").asString();
         JsonNode args = useToolArgs.get("arguments");
         if (name.equals(USE_TOOL)) {
@@ -81,7 +92,7 @@ public class ToolExecution {
             // the assistant's mistake about the inner tool: an answer it can correct, not a failed request
             return new ToolResult(name, e.getMessage(), true, 0);
         }
-        ToolGate.Decision decision = gate.getObject().decide(caller, tool, args);
+        ToolGate.Decision decision = gate.getObject().decide(caller, tool, args, levelCap);
         if (!decision.verdict().runs()) {
             boolean refused = decision.verdict().decision() == GateVerdict.Decision.blocked;
             return new ToolResult(name, decision.answer(), refused, 0, null, decision.verdict());

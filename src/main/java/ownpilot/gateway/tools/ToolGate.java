@@ -17,5 +17,10 @@ public interface ToolGate {
      */
     Decision decide(Actor actor, ToolDefinition tool, JsonNode arguments);
 
+    /** Like {@link #decide(Actor, ToolDefinition, JsonNode)}, at most at autonomy level {@code levelCap} (null: the user's). */
+    default Decision decide(Actor actor, ToolDefinition tool, JsonNode arguments, Integer levelCap) {
+        return decide(actor, tool, arguments);
+    }
+
     record Decision(GateVerdict verdict, Object answer) {}
 }
