@@ -50,6 +50,9 @@ public abstract class ApiTestBase {
         registry.add("ownpilot.llm.retry-base-ms", () -> "20");
         registry.add("ownpilot.chat.heartbeat-ms", () -> "200");
         registry.add("ownpilot.events.retry-interval-ms", () -> "200");
+        registry.add("ownpilot.triggers.min-interval-seconds", () -> "1");
+        registry.add("ownpilot.plans.retry-base-ms", () -> "20");
+        registry.add("ownpilot.plans.poll-ms", () -> "200");
         String external = System.getenv("OWNPILOT_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
             registry.add("ownpilot.database.url", () -> external);
