@@ -18,6 +18,7 @@ record Plan(String id, @JsonIgnore String userId, String name, String descriptio
     static final java.util.List<String> STATUSES = java.util.List.of("pending", "running", "paused", "completed",
             "failed", "cancelled");
 
+    @com.fasterxml.jackson.annotation.JsonProperty("lifecycle")
     public String lifecycle() {
         return switch (status) {
             case "pending" -> "draft";
