@@ -28,7 +28,7 @@ import ownpilot.gateway.support.LiveSocket;
 class ReplicasIT {
 
     static final String[] SHARED = {"--ownpilot.secret-key=replicas-test-shared-secret",
-        "--ownpilot.cache.ttl-ms=600000"};
+        "--ownpilot.cache.ttl-ms=600000", "--ownpilot.triggers.min-interval-seconds=1", "--ownpilot.plans.poll-ms=200"};
 
     static Gateway a;
     static Gateway b;
@@ -130,5 +130,42 @@ class ReplicasIT {
         } finally {
             onA.post("/api/v1/autonomy/config/reset", "");
         }
+    }
+
+    @Test
+    void twoReplicasFireEachScheduledTimeOnceBetweenThem() throws Exception {
+        Api onA = a.api();
+        String id = onA.post("/api/v1/triggers", Map.of("name", "Both replicas", "type", "schedule",
+                "config", Map.of("cron", "* * * * * ?"), "action", Map.of("type", "memory_summary")))
+                .data().path("trigger").path("id").asString();
+        JdbcClient db = JdbcClient.create(a.bean(DataSource.class));
+        assertThat(eventually(() -> db.sql("SELECT count(*) FROM trigger_history WHERE trigger_id = :id").param("id", id)
+                .query(Long.class).single() >= 6)).isTrue();
+        onA.post("/api/v1/triggers/" + id + "/disable", null);
+        List<String> times = db.sql("SELECT scheduled_for::text FROM trigger_history WHERE trigger_id = :id")
+                .param("id", id).query(String.class).list();
+        assertThat(times).doesNotHaveDuplicates();
+        assertThat(db.sql("SELECT count(*) FROM qrtz_scheduler_state").query(Long.class).single()).isEqualTo(2);
+        onA.delete("/api/v1/triggers/" + id);
+    }
+
+    @Test
+    void aPlanPausedOnOneReplicaStopsWhereverItRuns() throws Exception {
+        Api onA = a.api();
+        Api onB = b.api();
+        String id = onA.post("/api/v1/plans", Map.of("name", "Across", "goal", "Two replicas", "steps", List.of(
+                Map.of("type", "user_input", "name", "ask", "config", Map.of("question", "Go?", "inputType", "confirm")),
+                Map.of("type", "condition", "name", "after", "config", Map.of("condition", "step0.answer")))))
+                .data().path("plan").path("id").asString();
+        onA.post("/api/v1/plans/" + id + "/execute", null);
+        assertThat(eventually(() -> onB.get("/api/v1/plans/" + id).data().path("waitingFor").isObject())).isTrue();
+        assertThat(onB.post("/api/v1/plans/" + id + "/pause", null).data().path("status").asString()).isEqualTo("paused");
+        String step = onA.get("/api/v1/plans/inputs").data().path("inputs").get(0).path("id").asString();
+        onA.post("/api/v1/plans/" + id + "/steps/" + step + "/answer", Map.of("answer", true));
+        assertThat(onA.get("/api/v1/plans/" + id + "/steps").data().path("steps").get(1).path("status").asString())
+                .isEqualTo("pending");
+        onB.post("/api/v1/plans/" + id + "/resume", null);
+        assertThat(eventually(() -> onA.get("/api/v1/plans/" + id).data().path("status").asString().equals("completed")))
+                .isTrue();
     }
 }
