@@ -98,8 +98,10 @@ class GlobalExceptionHandler {
         return api(ApiException.validation(e.getParameterName(), "is required"), request);
     }
 
-    @ExceptionHandler(DataAccessResourceFailureException.class)
-    ResponseEntity<Object> databaseDown(DataAccessException e, HttpServletRequest request) {
+    @ExceptionHandler({DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.transaction.TransactionSystemException.class})
+    ResponseEntity<Object> databaseDown(RuntimeException e, HttpServletRequest request) {
         log.error("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         return error(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", "The database is not reachable", null,
                 request);

@@ -115,16 +115,17 @@ class TriggersController {
         return scheduler.status();
     }
 
-    /** Starts or pauses this replica's scheduler; the other replicas keep firing. */
-    @PostMapping("/engine/{command:start|stop}")
-    Engine engine(@PathVariable String command) throws org.quartz.SchedulerException {
-        if (command.equals("start")) {
-            scheduler.start();
-        } else {
-            scheduler.standby();
-        }
-        return new Engine(scheduler.status(), command.equals("start") ? "Trigger engine started on this replica."
-                : "Trigger engine on standby on this replica; other replicas keep firing.");
+    @PostMapping("/engine/start")
+    Engine start() throws org.quartz.SchedulerException {
+        scheduler.start();
+        return new Engine(scheduler.status(), "Trigger engine started on this replica.");
+    }
+
+    /** Puts this replica's scheduler on standby; the other replicas keep firing. */
+    @PostMapping("/engine/stop")
+    Engine stop() throws org.quartz.SchedulerException {
+        scheduler.standby();
+        return new Engine(scheduler.status(), "Trigger engine on standby on this replica; other replicas keep firing.");
     }
 
     @GetMapping("/notifications")

@@ -28,7 +28,8 @@ import ownpilot.gateway.support.LiveSocket;
 class ReplicasIT {
 
     static final String[] SHARED = {"--ownpilot.secret-key=replicas-test-shared-secret",
-        "--ownpilot.cache.ttl-ms=600000", "--ownpilot.triggers.min-interval-seconds=1", "--ownpilot.plans.poll-ms=200"};
+        "--ownpilot.cache.ttl-ms=600000", "--ownpilot.triggers.min-interval-seconds=1", "--ownpilot.plans.poll-ms=200",
+        "--spring.quartz.scheduler-name=ownpilot-replicas"};
 
     static Gateway a;
     static Gateway b;
@@ -145,7 +146,8 @@ class ReplicasIT {
         List<String> times = db.sql("SELECT scheduled_for::text FROM trigger_history WHERE trigger_id = :id")
                 .param("id", id).query(String.class).list();
         assertThat(times).doesNotHaveDuplicates();
-        assertThat(db.sql("SELECT count(*) FROM qrtz_scheduler_state").query(Long.class).single()).isEqualTo(2);
+        assertThat(db.sql("SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = 'ownpilot-replicas'")
+                .query(Long.class).single()).isEqualTo(2);
         onA.delete("/api/v1/triggers/" + id);
     }
 

@@ -21,6 +21,9 @@ class PlansApiTest extends ApiTestBase {
     void clean() {
         jdbc.sql("DELETE FROM plans").update();
         jdbc.sql("DELETE FROM tasks").update();
+        // other tests leave grants and allowed tools behind; the gate must decide by level alone here
+        jdbc.sql("DELETE FROM autonomy_grants").update();
+        api.post("/api/v1/autonomy/config/reset", null);
         api.patch("/api/v1/autonomy/config", Map.of("level", 3));
     }
 

@@ -51,6 +51,9 @@ public abstract class ApiTestBase {
         registry.add("ownpilot.chat.heartbeat-ms", () -> "200");
         registry.add("ownpilot.events.retry-interval-ms", () -> "200");
         registry.add("ownpilot.triggers.min-interval-seconds", () -> "1");
+        // Quartz keeps its data sources in a JVM-wide registry by scheduler name: every context in this
+        // JVM needs a name of its own, or closing one breaks the others' scheduler
+        registry.add("spring.quartz.scheduler-name", () -> "ownpilot-api-tests");
         registry.add("ownpilot.plans.retry-base-ms", () -> "20");
         registry.add("ownpilot.plans.poll-ms", () -> "200");
         String external = System.getenv("OWNPILOT_TEST_DB_URL");

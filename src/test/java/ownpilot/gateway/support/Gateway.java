@@ -26,6 +26,10 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(Path dataDir, String... args) {
         List<String> all = new ArrayList<>(List.of("--ownpilot.data-dir=" + dataDir, "--server.port=0",
                 "--ownpilot.docker.host=tcp://127.0.0.1:9"));
+        if (List.of(args).stream().noneMatch(a -> a.startsWith("--spring.quartz.scheduler-name="))) {
+            // Quartz's data sources are JVM-wide by scheduler name (see ApiTestBase)
+            all.add("--spring.quartz.scheduler-name=ownpilot-" + java.util.UUID.randomUUID());
+        }
         all.addAll(List.of(args));
         return new Gateway(new SpringApplicationBuilder(GatewayApplication.class, EventProbe.class)
                 .run(all.toArray(String[]::new)));
