@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ownpilot.gateway.support.Api;
@@ -27,15 +26,6 @@ class PlansApiTest extends ApiTestBase {
         api.patch("/api/v1/autonomy/config", Map.of("level", 3));
     }
 
-    static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never happened: " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 
     private String plan(int autonomyLevel, List<Map<String, Object>> steps) {
         Api.Response created = api.post("/api/v1/plans", Map.of("name", "Plan", "goal", "Get it done",

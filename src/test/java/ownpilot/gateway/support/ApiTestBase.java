@@ -114,6 +114,18 @@ public abstract class ApiTestBase {
         }
     }
 
+    /** Waits (at most 20 s) for something the background workers do; fails naming what never happened. */
+    protected static void eventually(String what, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never happened: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     protected long rows(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,15 +32,6 @@ class TriggersApiTest extends ApiTestBase {
         api.patch("/api/v1/autonomy/config", Map.of("level", 1));
     }
 
-    static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never happened: " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 
     private String create(Map<String, Object> body) {
         Api.Response created = api.post("/api/v1/triggers", body);
