@@ -48,5 +48,6 @@ from datetime import datetime
 p = json.load(sys.stdin)["data"]
 def t(s): return datetime.fromisoformat(s.replace("Z", "+00:00")).timestamp()
 ms = (t(p["completedAt"]) - t(p["startedAt"])) * 1000
-print(f"plan of {p[\"totalSteps\"]} steps: {p[\"status\"]} in {ms:.0f} ms, {ms / p[\"totalSteps\"]:.2f} ms per step")
+n, status = p["totalSteps"], p["status"]
+print(f"plan of {n} steps: {status} in {ms:.0f} ms, {ms / n:.2f} ms per step")
 '

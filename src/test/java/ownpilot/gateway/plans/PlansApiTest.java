@@ -240,4 +240,34 @@ class PlansApiTest extends ApiTestBase {
         HostileInput.expect4xx(api.post("/api/v1/plans", Map.of("name", "x", "goal", "y", "autonomyLevel", 9)), "level");
         HostileInput.expect4xx(api.get("/api/v1/plans?status=exploded"), "status");
     }
+
+    @Test
+    void parallelLoopAndSubPlanStepsRunAndATimedOutStepIsCancelled() throws Exception {
+        String child = plan(3, List.of(Map.of("type", "tool_call", "name", "inner", "config",
+                Map.of("toolName", "calculate", "toolArgs", Map.of("expression", "6 * 7")))));
+        String id = plan(3, List.of(
+                Map.of("type", "parallel", "name", "both", "config", Map.of("steps", List.of(
+                        Map.of("toolName", "calculate", "toolArgs", Map.of("expression", "1 + 1")),
+                        Map.of("toolName", "calculate", "toolArgs", Map.of("expression", "2 + 2"))))),
+                Map.of("type", "loop", "name", "thrice", "config", Map.of("toolName", "calculate",
+                        "toolArgs", Map.of("expression", "3 + 3"), "maxIterations", 5, "condition", "iteration < 3")),
+                Map.of("type", "sub_plan", "name", "child", "config", Map.of("subPlanId", child))));
+        api.post("/api/v1/plans/" + id + "/execute", null);
+        eventually("completed", () -> status(id).equals("completed"));
+        JsonNode steps = steps(id);
+        assertThat(steps.get(0).path("result").path("results")).hasSize(2);
+        assertThat(steps.get(1).path("result").path("iterations").asInt()).isEqualTo(3);
+        assertThat(steps.get(2).path("result").path("status").asString()).isEqualTo("completed");
+        assertThat(status(child)).isEqualTo("completed");
+
+        useFakeOpenAi("sk-plan-timeout");
+        LLM.enqueue(new FakeLlmServer.Stall(List.of("thinking")));
+        String slow = plan(3, List.of(Map.of("type", "llm_decision", "name", "slow", "timeoutMs", 300, "maxRetries", 0,
+                "onFailure", "skip", "config", Map.of("prompt", "Decide", "provider", "openai", "model", "gpt-4o-mini")),
+                Map.of("type", "condition", "name", "after", "config", Map.of("condition", "true"))));
+        api.post("/api/v1/plans/" + slow + "/execute", null);
+        eventually("completed after the timeout", () -> status(slow).equals("completed"));
+        assertThat(steps(slow).get(0).path("error").asString()).contains("timed out after 300 ms");
+        assertThat(LLM.awaitHangUp(10, java.util.concurrent.TimeUnit.SECONDS)).as("the model call was cancelled").isTrue();
+    }
 }

@@ -251,4 +251,29 @@ class TriggersApiTest extends ApiTestBase {
         assertThat(api.get("/api/v1/triggers/engine/status").data().path("clustered").asBoolean()).isTrue();
         assertThat(api.post("/api/v1/triggers/cleanup", Map.of("maxAgeDays", 0)).status()).isEqualTo(400);
     }
+
+    @Test
+    void aConditionFiresWhenItHoldsAtMostOncePerIntervalAndAPlanActionStartsARun() throws Exception {
+        jdbc.sql("DELETE FROM goals").update();
+        api.post("/api/v1/goals", Map.of("title", "Learn Turkish"));
+        String id = create(Map.of("name", "Goals exist", "type", "condition", "config", Map.of("condition", "expression",
+                "expression", "activeGoals >= 1 && memoryCount >= 0", "checkIntervalSeconds", 1, "minIntervalMinutes", 60),
+                "action", Map.of("type", "goal_check", "payload", Map.of("staleDays", 1))));
+        eventually("the condition's fire", () -> history(id).size() == 1);
+        assertThat(history(id).get(0).path("cause").asString()).isEqualTo("condition");
+        assertThat(history(id).get(0).path("result").path("count").asInt()).isZero();
+        Thread.sleep(2500);
+        assertThat(history(id)).as("the minimum interval holds it back").hasSize(1);
+        api.post("/api/v1/triggers/" + id + "/disable", null);
+
+        String plan = api.post("/api/v1/plans", Map.of("name", "From a trigger", "goal", "g", "steps", List.of(
+                Map.of("type", "condition", "name", "c", "config", Map.of("condition", "true")))))
+                .data().path("plan").path("id").asString();
+        String starter = create(Map.of("name", "Starter", "type", "schedule", "config", Map.of("cron", "0 4 * * *"),
+                "action", Map.of("type", "plan", "payload", Map.of("planId", plan))));
+        assertThat(api.post("/api/v1/triggers/" + starter + "/fire", null).data().path("status").asString())
+                .isEqualTo("success");
+        eventually("the plan ran", () -> api.get("/api/v1/plans/" + plan).data().path("status").asString()
+                .equals("completed"));
+    }
 }
