@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.Ids;
 import ownpilot.gateway.shared.SafeExpressions;
@@ -32,9 +33,11 @@ class TriggerFiring {
     private final TriggerConditions conditions;
     private final TriggerScheduler scheduler;
     private final JsonMapper json;
+    private final TransactionTemplate transactions;
 
     TriggerFiring(TriggerRepository triggers, TriggerActions actions, TriggerConditions conditions,
-            TriggerScheduler scheduler, JsonMapper json) {
+            TriggerScheduler scheduler, JsonMapper json, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.triggers = triggers;
         this.actions = actions;
         this.conditions = conditions;
@@ -99,8 +102,14 @@ class TriggerFiring {
                     + ")", null);
         }
         long duration = (System.nanoTime() - clock) / 1_000_000;
-        String id = record(trigger, cause, scheduledFor, started, outcome, duration);
-        triggers.recordFire(trigger.id(), nextFire(trigger));
+        Instant next = nextFire(trigger);
+        TriggerActions.Outcome done = outcome;
+        // the history row and the counters in one commit: one fsync per fire less
+        String id = transactions.execute(tx -> {
+            String entry = record(trigger, cause, scheduledFor, started, done, duration);
+            triggers.recordFire(trigger.id(), next);
+            return entry;
+        });
         return new Fired(id, trigger.id(), outcome.status(), outcome.result(), outcome.error(), duration,
                 started.toString());
     }

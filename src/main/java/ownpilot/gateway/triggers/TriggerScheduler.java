@@ -22,6 +22,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ownpilot.gateway.shared.ApiException;
 
 /**
  * Keeps Quartz's JDBC job store in step with the triggers table: one job per enabled schedule or
@@ -78,8 +79,15 @@ class TriggerScheduler {
         try {
             scheduler.scheduleJob(job, Set.of(quartz), true);
         } catch (SchedulerException e) {
-            throw new IllegalStateException("Quartz refused the schedule of trigger " + trigger.id(), e);
+            throw unavailable("Quartz could not store the schedule of trigger " + trigger.id(), e);
         }
+    }
+
+    /** The job store is the database: when Quartz cannot reach it, the change is refused as a 503, not a 500. */
+    private static ApiException unavailable(String message, SchedulerException cause) {
+        log.warn("{}: {}", message, cause.getMessage());
+        return new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "SCHEDULER_UNAVAILABLE",
+                message + "; try again once the database is reachable");
     }
 
     static CronSchedule schedule(Trigger trigger) {
@@ -91,7 +99,7 @@ class TriggerScheduler {
         try {
             scheduler.deleteJob(JobKey.jobKey(triggerId, GROUP));
         } catch (SchedulerException e) {
-            throw new IllegalStateException("Quartz could not drop the job of trigger " + triggerId, e);
+            throw unavailable("Quartz could not drop the job of trigger " + triggerId, e);
         }
     }
 
