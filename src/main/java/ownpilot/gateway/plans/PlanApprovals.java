@@ -24,12 +24,26 @@ class PlanApprovals {
         this.failures = failures;
     }
 
+    /**
+     * The step waiting on the approval. A user quick enough can decide before the worker has marked
+     * the step waiting: while a step of that plan is still running, the listener fails and the event
+     * registry retries it shortly.
+     */
+    private java.util.Optional<PlanStep> waitingStep(String approvalId, String planId) {
+        java.util.Optional<PlanStep> step = plans.stepWaitingOn(approvalId);
+        if (step.isEmpty() && planId != null
+                && plans.steps(planId).stream().anyMatch(s -> s.status().equals("running"))) {
+            throw new IllegalStateException("Plan " + planId + " has not marked its step waiting yet; retried");
+        }
+        return step;
+    }
+
     @ApplicationModuleListener
     void on(ApprovedCallRan e) {
         if (e.actor().type() != Actor.Type.plan) {
             return;
         }
-        plans.stepWaitingOn(e.approvalId()).ifPresent(step -> runs.approvalResolved(step, true, e.result(),
+        waitingStep(e.approvalId(), e.actor().id()).ifPresent(step -> runs.approvalResolved(step, true, e.result(),
                 e.failed() ? "The approved call failed: " + e.result() : null, failures));
     }
 
@@ -38,6 +52,7 @@ class PlanApprovals {
         if (e.decision() == ApprovalDecided.Decision.approved) {
             return;
         }
+        // the actor is who decided (the user, or the gateway for an expiry), not the plan
         plans.stepWaitingOn(e.approvalId()).ifPresent(step -> runs.approvalResolved(step, false, null,
                 "The call was " + e.decision().name() + (e.reason() == null ? "" : ": " + e.reason()), failures));
     }

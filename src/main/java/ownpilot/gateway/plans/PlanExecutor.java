@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import ownpilot.gateway.llm.Cancellation;
 import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.Ids;
@@ -44,10 +45,13 @@ class PlanExecutor {
     private final int leaseSeconds;
     private final long defaultTimeoutMs;
     private final ExecutorService stepThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private final TransactionTemplate transactions;
 
     PlanExecutor(PlanRepository plans, PlanSteps steps, PlanFailures failures, SubPlans subPlans,
+            TransactionTemplate transactions,
             @Value("${ownpilot.plans.lease-seconds:30}") int leaseSeconds,
             @Value("${ownpilot.plans.step-timeout-ms:60000}") long defaultTimeoutMs) {
+        this.transactions = transactions;
         this.plans = plans;
         this.steps = steps;
         this.failures = failures;
@@ -112,12 +116,20 @@ class PlanExecutor {
     }
 
     private boolean runStep(Plan plan, PlanStep step, List<PlanStep> all, String owner) {
-        plans.markStep(step.id(), "running", null, null, null, null, null);
-        plans.countStepRun(plan.id());
-        plans.history(plan.userId(), plan.id(), step.id(), "step_started", Map.of("attempt", step.retryCount() + 1,
-                "type", step.type()));
+        // each transition's writes in one commit (one fsync), never across the step's own work
+        transactions.executeWithoutResult(tx -> {
+            plans.markStep(step.id(), "running", null, null, null, null, null);
+            plans.countStepRun(plan.id());
+            plans.history(plan.userId(), plan.id(), step.id(), "step_started", Map.of("attempt", step.retryCount() + 1,
+                    "type", step.type()));
+        });
         Actor actor = new Actor(plan.userId(), Actor.Type.plan, plan.id(), Ids.prefixed("run"));
         StepOutcome outcome = attempt(new PlanSteps.Context(plan, step, all, actor, new Cancellation()), owner);
+        Boolean goesOn = transactions.execute(tx -> record(plan, step, outcome));
+        return Boolean.TRUE.equals(goesOn);
+    }
+
+    private boolean record(Plan plan, PlanStep step, StepOutcome outcome) {
         switch (outcome) {
             case StepOutcome.Done d -> {
                 plans.markStep(step.id(), "completed", d.result(), null, null, null, step.approvalId());
