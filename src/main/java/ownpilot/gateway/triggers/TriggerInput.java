@@ -109,6 +109,9 @@ final class TriggerInput {
                 }
             }
             case "webhook" -> {
+                if (TriggerService.MASK.equals(config.path("secret").asString(null))) {
+                    config.remove("secret"); // the masked value shown by GET, sent back unchanged: keep the secret
+                }
                 String secret = f.text("secret", null, 200, false);
                 f.check();
                 if (secret != null && secret.length() < 16) {

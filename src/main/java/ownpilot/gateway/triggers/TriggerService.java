@@ -28,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 class TriggerService {
 
     static final String SECRET_CONTEXT = "trigger-webhook";
+    static final String MASK = "********";
 
     /** A created trigger; a webhook trigger's secret is shown here once and never again. */
     record Created(Trigger trigger, String message, String webhookSecret) {}
@@ -118,7 +119,7 @@ class TriggerService {
         } else if (t.type().equals("webhook")) {
             ObjectNode shown = ((ObjectNode) config).deepCopy();
             shown.put("webhookPath", "/api/v1/triggers/" + t.id() + "/webhook");
-            shown.put("secret", "********");
+            shown.put("secret", MASK);
             config = shown;
         }
         return new Trigger(t.id(), t.userId(), t.name(), t.description(), t.type(), config, t.action(), t.enabled(),

@@ -169,6 +169,13 @@ class TriggersApiTest extends ApiTestBase {
 
         assertThat(deliver(id, now, sign(secret, now, body), body).status()).as("replayed").isEqualTo(401);
         assertThat(history(id)).hasSize(1);
+
+        // the edit modal sends the shown config back: the masked secret keeps the real one
+        JsonNode shown = api.get("/api/v1/triggers/" + id).data();
+        assertThat(api.patch("/api/v1/triggers/" + id, Map.of("name", "Deploys (edited)", "config", shown.path("config"),
+                "action", shown.path("action"))).status()).isEqualTo(200);
+        long later = now + 1;
+        assertThat(deliver(id, later, sign(secret, later, body), body).status()).isEqualTo(202);
     }
 
     private Api.Response deliver(String id, long timestamp, String signature, String body) {
