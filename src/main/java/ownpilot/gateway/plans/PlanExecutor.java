@@ -39,6 +39,7 @@ class PlanExecutor {
     static final Set<String> SAFE_TO_REPEAT = Set.of("condition", "llm_decision", "user_input", "sub_plan");
 
     private final PlanRepository plans;
+    private final PlanLeases leases;
     private final PlanSteps steps;
     private final PlanFailures failures;
     private final SubPlans subPlans;
@@ -47,12 +48,13 @@ class PlanExecutor {
     private final ExecutorService stepThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final TransactionTemplate transactions;
 
-    PlanExecutor(PlanRepository plans, PlanSteps steps, PlanFailures failures, SubPlans subPlans,
+    PlanExecutor(PlanRepository plans, PlanLeases leases, PlanSteps steps, PlanFailures failures, SubPlans subPlans,
             TransactionTemplate transactions,
             @Value("${ownpilot.plans.lease-seconds:30}") int leaseSeconds,
             @Value("${ownpilot.plans.step-timeout-ms:60000}") long defaultTimeoutMs) {
         this.transactions = transactions;
         this.plans = plans;
+        this.leases = leases;
         this.steps = steps;
         this.failures = failures;
         this.subPlans = subPlans;
@@ -70,13 +72,13 @@ class PlanExecutor {
         } catch (RuntimeException e) {
             log.warn("Plan {} stopped on an error; its lease runs out and a worker takes it over", planId, e);
         } finally {
-            plans.release(planId, owner);
+            leases.release(planId, owner);
         }
     }
 
     /** One move of the run; false when the run stops here (ended, paused, waiting, lost). */
     private boolean advance(String planId, String owner) {
-        Optional<String> status = plans.renew(planId, owner, leaseSeconds);
+        Optional<String> status = leases.renew(planId, owner, leaseSeconds);
         if (status.isEmpty() || !status.get().equals("running")) {
             return false;
         }
@@ -108,7 +110,7 @@ class PlanExecutor {
             sleepUntil(ready.stream().map(s -> Instant.parse(s.notBefore())).min(Instant::compareTo).orElse(now));
             return true;
         }
-        if (plans.stepRuns(planId) >= MAX_STEP_RUNS) {
+        if (leases.stepRuns(planId) >= MAX_STEP_RUNS) {
             failures.failPlan(plan, "The plan ran " + MAX_STEP_RUNS + " steps without ending; stopped");
             return false;
         }
@@ -119,7 +121,7 @@ class PlanExecutor {
         // each transition's writes in one commit (one fsync), never across the step's own work
         transactions.executeWithoutResult(tx -> {
             plans.markStep(step.id(), "running", null, null, null, null, null);
-            plans.countStepRun(plan.id());
+            leases.countStepRun(plan.id());
             plans.history(plan.userId(), plan.id(), step.id(), "step_started", Map.of("attempt", step.retryCount() + 1,
                     "type", step.type()));
         });
@@ -170,7 +172,7 @@ class PlanExecutor {
                     stop(ctx, work);
                     return new StepOutcome.Failed("Step timed out after " + timeout + " ms", null);
                 }
-                Optional<String> status = plans.renew(ctx.plan().id(), owner, leaseSeconds);
+                Optional<String> status = leases.renew(ctx.plan().id(), owner, leaseSeconds);
                 if (status.isEmpty() || status.get().equals("cancelled")) {
                     stop(ctx, work);
                     return new StepOutcome.Aborted();

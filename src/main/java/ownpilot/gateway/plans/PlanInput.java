@@ -3,7 +3,6 @@ package ownpilot.gateway.plans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.JsonFields;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -120,9 +119,5 @@ final class PlanInput {
 
     private static Integer integer(Double value) {
         return value == null ? null : value.intValue();
-    }
-
-    static ApiException invalidConfig(String message) {
-        return ApiException.validation("config", message);
     }
 }

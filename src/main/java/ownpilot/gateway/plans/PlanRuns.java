@@ -115,6 +115,8 @@ public class PlanRuns {
         return plans.findById(id).orElse(aborted);
     }
 
+    /** Called through the proxy, so the abort's writes (this.abort skips it) commit together. */
+    @Transactional
     void abortQuietly(String userId, String id) {
         try {
             abort(userId, id);

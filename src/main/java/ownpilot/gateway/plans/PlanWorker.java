@@ -30,10 +30,10 @@ class PlanWorker implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PlanWorker.class);
 
-    record Status(String instanceId, int workers, int busy, List<String> runningHere, List<PlanRepository.Lease> leases,
+    record Status(String instanceId, int workers, int busy, List<String> runningHere, List<PlanLeases.Lease> leases,
             long pollMs, int leaseSeconds) {}
 
-    private final PlanRepository plans;
+    private final PlanLeases leases;
     private final PlanExecutor executor;
     private final PgNotifications notifications;
     private final int workers;
@@ -47,10 +47,10 @@ class PlanWorker implements DisposableBean {
             Thread.ofPlatform().daemon().name("plan-poll").factory());
     private final AtomicBoolean polling = new AtomicBoolean();
 
-    PlanWorker(PlanRepository plans, PlanExecutor executor, PgNotifications notifications,
+    PlanWorker(PlanLeases leases, PlanExecutor executor, PgNotifications notifications,
             @Value("${ownpilot.plans.workers:4}") int workers, @Value("${ownpilot.plans.lease-seconds:30}") int leaseSeconds,
             @Value("${ownpilot.plans.poll-ms:2000}") long pollMs) {
-        this.plans = plans;
+        this.leases = leases;
         this.executor = executor;
         this.notifications = notifications;
         this.workers = Math.max(1, workers);
@@ -83,7 +83,7 @@ class PlanWorker implements DisposableBean {
             if (free == 0) {
                 return;
             }
-            for (String planId : plans.claim(owner, leaseSeconds, free)) {
+            for (String planId : leases.claim(owner, leaseSeconds, free)) {
                 slots.acquireUninterruptibly();
                 runningHere.add(planId);
                 runs.execute(() -> {
@@ -104,7 +104,7 @@ class PlanWorker implements DisposableBean {
     }
 
     Status status() {
-        return new Status(owner, workers, workers - slots.availablePermits(), List.copyOf(runningHere), plans.leases(),
+        return new Status(owner, workers, workers - slots.availablePermits(), List.copyOf(runningHere), leases.leases(),
                 pollMs, leaseSeconds);
     }
 

@@ -61,7 +61,8 @@ public class ToolExecution {
         ToolDefinition tool = require(caller.userId(), name);
         JsonNode args = orEmpty(arguments);
         ArgumentValidator.validate(tool.parameters(), args);
-        return name.equals(USE_TOOL) ? gated(caller, args, null) : run(tool, caller, args);
+        return name.equals(USE_TOOL) ? gated(caller, args.path("tool_name").asString(), args.get("arguments"), null)
+                : run(tool, caller, args);
     }
 
     /**
@@ -70,14 +71,10 @@ public class ToolExecution {
      * {@code levelCap}, when set, lowers the user's autonomy level for this call (a plan's own level).
      */
     public ToolResult executeGated(String name, Actor caller, JsonNode arguments, Integer levelCap) {
-        var useTool = JsonNodeFactory.instance.objectNode().put("tool_name", name);
-        useTool.set("arguments", arguments == null ? JsonNodeFactory.instance.objectNode() : arguments);
-        return gated(caller, useTool, levelCap);
+        return gated(caller, name, arguments == null ? JsonNodeFactory.instance.objectNode() : arguments, levelCap);
     }
 
-    private ToolResult gated(Actor caller, JsonNode useToolArgs, Integer levelCap) {
-        String name = useToolArgs.path("tool_name").asString();
-        JsonNode args = useToolArgs.get("arguments");
+    private ToolResult gated(Actor caller, String name, JsonNode args, Integer levelCap) {
         if (name.equals(USE_TOOL)) {
             return new ToolResult(USE_TOOL, "use_tool cannot run itself; name the tool to run", true, 0);
         }

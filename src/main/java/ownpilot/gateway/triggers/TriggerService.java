@@ -56,11 +56,12 @@ class TriggerService {
 
     @Transactional
     public Created create(String userId, JsonNode body) {
-        TriggerInput.Values v = withZone(userId, TriggerInput.read(body, null, expressions, minIntervalSeconds));
+        TriggerInput.Values v = TriggerInput.read(body, null, expressions, minIntervalSeconds);
+        Instant firstFire = schedule(userId, v);
         String id = Ids.prefixed("trigger");
         String secret = v.type().equals("webhook") ? (v.secret() != null ? v.secret() : newSecret()) : null;
         Trigger saved = triggers.insert(userId, id, v, secret == null ? null : cipher.encrypt(secret, SECRET_CONTEXT),
-                firstFire(v));
+                firstFire);
         scheduler.apply(saved);
         listeningChanged(userId);
         return new Created(view(saved), "Trigger created.", secret);
@@ -69,9 +70,10 @@ class TriggerService {
     @Transactional
     public Trigger update(String userId, String id, JsonNode body) {
         Trigger current = get(userId, id);
-        TriggerInput.Values v = withZone(userId, TriggerInput.read(body, current, expressions, minIntervalSeconds));
+        TriggerInput.Values v = TriggerInput.read(body, current, expressions, minIntervalSeconds);
+        Instant firstFire = schedule(userId, v);
         String secret = v.secret() == null ? null : cipher.encrypt(v.secret(), SECRET_CONTEXT);
-        Trigger saved = triggers.update(userId, id, v, secret, firstFire(v)).orElseThrow(() -> notFound(id));
+        Trigger saved = triggers.update(userId, id, v, secret, firstFire).orElseThrow(() -> notFound(id));
         scheduler.apply(saved);
         listeningChanged(userId);
         return view(saved);
@@ -126,24 +128,21 @@ class TriggerService {
                 t.priority(), t.lastFired(), t.nextFire(), next, t.fireCount(), t.createdAt(), t.updatedAt(), null);
     }
 
-    private TriggerInput.Values withZone(String userId, TriggerInput.Values v) {
-        if (v.type().equals("schedule") && !v.config().hasNonNull("timezone")) {
-            ZoneId zone = settings.timeZone(userId);
-            v.config().put("timezone", zone.getId());
-        }
-        if (v.type().equals("schedule")) {
-            CronSchedule.parse(v.config().path("cron").asString(), ZoneId.of(v.config().path("timezone").asString()))
-                    .checkInterval(minIntervalSeconds, Instant.now());
-        }
-        return v;
-    }
-
-    private static Instant firstFire(TriggerInput.Values v) {
-        if (!v.enabled() || !v.type().equals("schedule")) {
+    /**
+     * A schedule's zone (the user's when none is given, written into the config), its interval
+     * checked, and its first fire time (null when disabled and for the other types); parsed once.
+     */
+    private Instant schedule(String userId, TriggerInput.Values v) {
+        if (!v.type().equals("schedule")) {
             return null;
         }
-        List<Instant> next = CronSchedule.parse(v.config().path("cron").asString(),
-                ZoneId.of(v.config().path("timezone").asString())).next(Instant.now(), 1);
+        if (!v.config().hasNonNull("timezone")) {
+            v.config().put("timezone", settings.timeZone(userId).getId());
+        }
+        CronSchedule cron = CronSchedule.parse(v.config().path("cron").asString(),
+                ZoneId.of(v.config().path("timezone").asString()));
+        cron.checkInterval(minIntervalSeconds, Instant.now());
+        List<Instant> next = v.enabled() ? cron.next(Instant.now(), 1) : List.of();
         return next.isEmpty() ? null : next.getFirst();
     }
 
