@@ -51,6 +51,15 @@ class ChatSetup {
     }
 
     Setup resolve(Actor actor, ChatRequest req) {
+        return resolve(actor, req, null);
+    }
+
+    /**
+     * {@code threadConversation}: the conversation of a background caller's thread (a channel's chat),
+     * continued when it exists and started under that id when it does not, whatever the agent's own
+     * current conversation is; null for the usual rules.
+     */
+    Setup resolve(Actor actor, ChatRequest req, String threadConversation) {
         String userId = actor.userId();
         Agent agent = req.agentId() == null ? null : agents.get(userId, req.agentId());
         String provider = firstSet(req.provider(), agent == null ? null : agent.provider());
@@ -85,9 +94,12 @@ class ChatSetup {
             }
         }
         AgentConfig config = agent == null ? AgentConfig.defaults() : agent.config();
-        String contextKey = agent != null ? "agent:" + agent.id() : "chat:" + provider + ":" + model;
-        String wantedId = null;
-        if (agent != null && req.conversationId() == null) {
+        // a background caller's new conversation must not become the one the user's chat continues
+        boolean background = actor.type() != Actor.Type.user && actor.type() != Actor.Type.agent;
+        String contextKey = background ? actor.typeName() + ":" + actor.id()
+                : agent != null ? "agent:" + agent.id() : "chat:" + provider + ":" + model;
+        String wantedId = threadConversation;
+        if (wantedId == null && agent != null && req.conversationId() == null) {
             wantedId = req.newConversation() || agent.conversationId() == null
                     ? agents.resetConversation(actor, agent.id())
                     : agent.conversationId();

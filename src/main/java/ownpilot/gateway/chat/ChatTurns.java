@@ -24,10 +24,23 @@ public class ChatTurns {
      * conversation id the turn starts a new conversation (an agent's turn continues the agent's), so
      * a job never writes into the chat the user has open.
      */
-    public record Turn(String message, String agentId, String provider, String model, String conversationId) {
+    public record Turn(String message, String agentId, String provider, String model, String conversationId,
+            String threadConversation) {
+
+        public Turn(String message, String agentId, String provider, String model, String conversationId) {
+            this(message, agentId, provider, model, conversationId, null);
+        }
 
         public static Turn of(String message) {
             return new Turn(message, null, null, null, null);
+        }
+
+        /**
+         * A turn in a thread of its own (a channel's chat): the conversation {@code conversationId} is
+         * continued, or started under that id on the thread's first message.
+         */
+        public static Turn inThread(String message, String agentId, String conversationId) {
+            return new Turn(message, agentId, null, null, null, conversationId);
         }
     }
 
@@ -60,16 +73,16 @@ public class ChatTurns {
         ChatRequest request = new ChatRequest(turn.message(), turn.conversationId(), turn.agentId(), turn.provider(),
                 turn.model(), false, false, null, List.of(), List.of(),
                 turn.conversationId() == null && turn.agentId() == null, null, null);
-        return reply(actor, request, new ChatRun.Client(null, actor.typeName() + ":" + actor.id()), sink, cancellation);
+        ChatSetup.Setup resolved = setup.resolve(actor, request, turn.threadConversation());
+        return reply(actor, resolved, new ChatRun.Client(null, actor.typeName() + ":" + actor.id()), sink, cancellation);
     }
 
     ChatReply reply(Actor actor, ChatRequest request, ChatRun.Client client, ChatSink sink) {
-        return reply(actor, request, client, sink, new Cancellation());
+        return reply(actor, setup.resolve(actor, request), client, sink, new Cancellation());
     }
 
-    private ChatReply reply(Actor actor, ChatRequest request, ChatRun.Client client, ChatSink sink,
+    private ChatReply reply(Actor actor, ChatSetup.Setup resolved, ChatRun.Client client, ChatSink sink,
             Cancellation cancellation) {
-        ChatSetup.Setup resolved = setup.resolve(actor, request);
         Runnable unlock = locks.acquire(resolved.conversation().id());
         try {
             return service.run(actor, Ids.uuid(), resolved, client, sink, cancellation);

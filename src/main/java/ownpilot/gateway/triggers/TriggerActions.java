@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import ownpilot.gateway.channels.ChannelNotifier;
 import ownpilot.gateway.chat.ChatReply;
 import ownpilot.gateway.chat.ChatSink;
 import ownpilot.gateway.chat.ChatTurns;
@@ -23,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Does what a trigger's action says, as the trigger's actor ({@code trigger:<id>}): a chat turn
  * through the chat service (costed, budget-checked, stored on its own conversation), a tool run
  * through the autonomy gate (a call that needs approval is parked and the fire is {@code skipped}),
- * a plan run, a notification, a goal check or a memory summary.
+ * a plan run, a notification (also sent to a channel's chat when it names a {@code channelId}), a goal
+ * check or a memory summary.
  */
 @Component
 class TriggerActions {
@@ -47,10 +49,12 @@ class TriggerActions {
     private final Notifications notifications;
     private final GoalService goals;
     private final MemoryService memories;
+    private final ChannelNotifier channels;
     private final JsonMapper json;
 
     TriggerActions(ChatTurns chat, ToolExecution tools, PlanRuns plans, Notifications notifications, GoalService goals,
-            MemoryService memories, JsonMapper json) {
+            MemoryService memories, ChannelNotifier channels, JsonMapper json) {
+        this.channels = channels;
         this.chat = chat;
         this.tools = tools;
         this.plans = plans;
@@ -118,7 +122,13 @@ class TriggerActions {
         String message = payload.path("message").asString("");
         Notifications.Notification saved = notifications.notify(trigger.userId(), "trigger", trigger.id(), title,
                 message.isEmpty() ? trigger.name() : message, context);
-        return Outcome.success(json.valueToTree(saved));
+        ObjectNode result = json.valueToTree(saved);
+        if (payload.path("channelId").isString()) {
+            String text = message.isEmpty() || message.equals(title) ? title : title + "\n\n" + message;
+            result.put("channelMessageId", channels.notify(trigger.userId(), payload.path("channelId").asString(),
+                    text(payload, "chatId"), text));
+        }
+        return Outcome.success(result);
     }
 
     private Outcome goalCheck(String userId, int staleDays) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import ownpilot.gateway.channels.ChannelMessageReceived;
 import ownpilot.gateway.chat.ChatCompleted;
 import ownpilot.gateway.goals.GoalCompleted;
 import ownpilot.gateway.memories.MemoryChanged;
@@ -75,6 +76,14 @@ class TriggerEvents {
                     "model", Objects.toString(e.model(), ""), "messageLength", e.message() == null ? 0 : e.message().length(),
                     "responseLength", e.reply() == null ? 0 : e.reply().length()));
         }
+    }
+
+    @EventListener
+    void on(ChannelMessageReceived e) {
+        String content = e.content().length() <= 1000 ? e.content() : e.content().substring(0, 1000);
+        observe(e.actor(), "channel_message", "channel:" + e.messageId(), Map.of("channelId", e.channelId(),
+                "channelType", e.channelType(), "messageId", e.messageId(), "chatId", e.chatId(),
+                "senderId", e.senderId(), "senderName", e.senderName(), "content", content));
     }
 
     private void observe(Actor actor, String eventType, String key, Map<String, Object> payload) {

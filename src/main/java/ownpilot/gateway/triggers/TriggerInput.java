@@ -22,7 +22,7 @@ final class TriggerInput {
     static final List<String> TYPES = List.of("schedule", "event", "condition", "webhook");
     static final List<String> ACTIONS = List.of("chat", "tool", "plan", "notification", "goal_check", "memory_summary");
     static final List<String> EVENTS = List.of("task_created", "task_completed", "goal_completed", "memory_added",
-            "chat_completed");
+            "chat_completed", "channel_message");
     static final List<String> CONDITIONS = List.of("stale_goals", "upcoming_deadline", "memory_threshold",
             "low_progress", "no_activity", "expression");
     private static final Map<String, String> EVENT_ALIASES = Map.of("task.created", "task_created",
