@@ -52,6 +52,7 @@ final class ChannelInput {
         if (id != null && (!ID.matcher(id).matches() || RESERVED.contains(id))) {
             in.problem("id", "must be 1 to 64 letters, digits, '-' or '_', and not " + RESERVED);
         }
+        refuseNullName(in, body);
         String name = in.text("name", Character.toUpperCase(type.charAt(0)) + type.substring(1), 200, false);
         String agentId = in.nullableText("agentId", null, 200);
         ObjectNode config = JsonNodeFactory.instance.objectNode();
@@ -64,12 +65,16 @@ final class ChannelInput {
 
     static Parsed update(Channel current, Map<String, String> currentSecrets, JsonNode body, boolean hasPublicUrl) {
         JsonFields in = JsonFields.of(body).allow(UPDATE_FIELDS);
+        if (body.isEmpty()) {
+            throw ApiException.badRequest("Nothing to change: send name, agentId or config");
+        }
         if (body.has("type") && !current.type().equals(body.path("type").asString())) {
             in.problem("type", "cannot change (" + current.type() + "); create a new channel instead");
         }
         if (body.has("id") && !current.id().equals(body.path("id").asString())) {
             in.problem("id", "cannot change");
         }
+        refuseNullName(in, body);
         String name = in.text("name", current.name(), 200, false);
         String agentId = in.nullableText("agentId", current.agentId(), 200);
         ObjectNode config = current.config().deepCopy();
@@ -80,6 +85,12 @@ final class ChannelInput {
         in.check();
         return new Parsed(current.id(), current.type(), name, agentId, config, secrets,
                 mode(current.type(), config, hasPublicUrl));
+    }
+
+    private static void refuseNullName(JsonFields in, JsonNode body) {
+        if (body.has("name") && body.get("name").isNull()) {
+            in.problem("name", "must be a non-empty string");
+        }
     }
 
     private static String type(JsonNode type) {

@@ -23,6 +23,7 @@ public abstract class ApiTestBase {
     protected static final FakeDockerEngine DOCKER;
     protected static final FakeModelsDev MODELS_DEV;
     protected static final FakeLlmServer LLM;
+    protected static final FakePlatforms PLATFORMS = new FakePlatforms();
     protected static final Path DATA_DIR;
 
     static {
@@ -56,6 +57,10 @@ public abstract class ApiTestBase {
         registry.add("spring.quartz.scheduler-name", () -> "ownpilot-api-tests");
         registry.add("ownpilot.plans.retry-base-ms", () -> "20");
         registry.add("ownpilot.plans.poll-ms", () -> "200");
+        registry.add("ownpilot.channels.telegram-api-url", () -> PLATFORMS.url("telegram"));
+        registry.add("ownpilot.channels.slack-api-url", () -> PLATFORMS.url("slack"));
+        registry.add("ownpilot.channels.discord-api-url", () -> PLATFORMS.url("discord"));
+        registry.add("ownpilot.channels.poll-timeout-seconds", () -> "1");
         String external = System.getenv("OWNPILOT_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
             registry.add("ownpilot.database.url", () -> external);
