@@ -1,5 +1,6 @@
 package ownpilot.gateway.channels;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,7 +127,17 @@ class TelegramPolling implements SmartLifecycle {
             rescans.shutdownNow();
             rescans = null;
         }
+        List<Thread> threads = List.copyOf(running.values());
         running.keySet().forEach(this::stop);
+        // let each poller give its lease back while the database is still open, so a restart resumes at once
+        for (Thread thread : threads) {
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
