@@ -131,6 +131,9 @@ public final class FakeLlmServer implements AutoCloseable {
     /** Serves requests on one connection, kept alive like a real provider's, until a reply ends it. */
     private void serve(Socket client) {
         try (client) {
+            // like a real provider's server: each flushed chunk goes out at once (Nagle's algorithm and
+            // the client's delayed ACK would otherwise hold small writes back by up to 40 ms)
+            client.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(client.getInputStream());
             OutputStream out = client.getOutputStream();
             for (Recorded request = read(in); request != null; request = read(in)) {
