@@ -22,6 +22,9 @@ interface ChannelPlatform {
      */
     void connect(Channel channel, Map<String, String> secrets) throws PlatformException;
 
+    /** Undoes {@link #connect} when the channel is deleted (Telegram: stop delivering to the webhook). */
+    default void disconnect(Channel channel, Map<String, String> secrets) throws PlatformException {}
+
     /** Checks the delivery's signature or secret over the raw body, in constant time; no parsing before. */
     boolean verified(Map<String, String> secrets, HttpHeaders headers, byte[] body, long windowSeconds);
 

@@ -23,6 +23,8 @@ class ChannelService {
 
     record TestResult(boolean success, String status, JsonNode botInfo, String error, long latencyMs) {}
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChannelService.class);
+
     private final ChannelRepository channels;
     private final ChannelSecrets secrets;
     private final ChannelPlatforms platforms;
@@ -79,10 +81,16 @@ class ChannelService {
         return view(reconnect ? connect(get(userId, id)) : get(userId, id));
     }
 
+    /** Removes the channel and its messages; the platform is told to stop delivering where it can be (best effort). */
     void delete(String userId, String id) {
-        get(userId, id);
+        Channel channel = get(userId, id);
         polling.stop(id);
         channels.delete(userId, id);
+        try {
+            platforms.of(channel).disconnect(channel, secrets.open(channel));
+        } catch (PlatformException e) {
+            log.info("Channel {} deleted; the platform was not told: {}", id, e.getMessage());
+        }
     }
 
     Summary summary(String userId) {

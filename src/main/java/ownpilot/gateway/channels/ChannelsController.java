@@ -16,7 +16,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import ownpilot.gateway.shared.CurrentUser;
+import ownpilot.gateway.shared.RawResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -92,6 +96,10 @@ class ChannelsController {
 
     /** The platform reads its own answer shapes (Discord's {@code {"type":1}}), so this one is not enveloped. */
     @PostMapping("/{id}/webhook")
+    @RawResponse
+    @ApiResponse(responseCode = "200", description = "The platform's own answer: Slack's {challenge} or {ok}, "
+            + "Discord's {type} (1 PONG, 5 acknowledged, 4 refused), {} for Telegram",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
     void webhook(@PathVariable String id, @RequestHeader HttpHeaders headers,
             @RequestBody(required = false) byte[] body, HttpServletResponse response) throws IOException {
         Object answer = webhooks.deliver(id, headers, body == null ? new byte[0] : body);

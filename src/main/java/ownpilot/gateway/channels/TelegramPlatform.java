@@ -78,6 +78,13 @@ class TelegramPlatform implements ChannelPlatform {
     }
 
     @Override
+    public void disconnect(Channel channel, Map<String, String> secrets) throws PlatformException {
+        if (!channel.polling()) {
+            method(secrets, "deleteWebhook", json.createObjectNode().put("drop_pending_updates", false));
+        }
+    }
+
+    @Override
     public boolean verified(Map<String, String> secrets, HttpHeaders headers, byte[] body, long windowSeconds) {
         String expected = secrets.get(ChannelSecrets.TELEGRAM_WEBHOOK_SECRET);
         String given = headers.getFirst(SECRET_HEADER);

@@ -59,7 +59,14 @@ class ApiDocumentation {
     @Bean
     OperationCustomizer envelopes() {
         return (operation, handler) -> {
+            boolean raw = handler.hasMethodAnnotation(RawResponse.class);
+            if (raw) {
+                operation.addExtension("x-raw-response", true);
+            }
             operation.getResponses().forEach((status, response) -> {
+                if (raw) {
+                    return;
+                }
                 if (status.startsWith("2") && response.getContent() != null) {
                     response.getContent().forEach((type, media) -> {
                         if (type.contains("json") || type.equals("*/*")) {

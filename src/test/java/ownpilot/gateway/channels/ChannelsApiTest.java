@@ -40,7 +40,7 @@ class ChannelsApiTest extends ApiTestBase {
         String token = TELEGRAM_TOKEN_PREFIX + UUID.randomUUID().toString().replace("-", "");
         String id = "tg-" + UUID.randomUUID().toString().substring(0, 8);
         Api.Response created = api.post("/api/v1/channels", Map.of("id", id, "type", "telegram", "name", "My bot",
-                "config", Map.of("botToken", token, "allowedUsers", List.of(1001), "webhookUrl", "https://gw.example/hook")));
+                "agentId", agent(), "config", Map.of("botToken", token, "allowedUsers", List.of(1001), "webhookUrl", "https://gw.example/hook")));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.data().path("status").asString()).isEqualTo("connected");
         assertThat(created.data().path("mode").asString()).isEqualTo("webhook");
@@ -179,7 +179,7 @@ class ChannelsApiTest extends ApiTestBase {
         String signing = "slack-signing-" + UUID.randomUUID();
         String id = "slack-" + UUID.randomUUID().toString().substring(0, 8);
         String chat = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Api.Response created = api.post("/api/v1/channels", Map.of("id", id, "type", "slack", "config", Map.of(
+        Api.Response created = api.post("/api/v1/channels", Map.of("id", id, "type", "slack", "agentId", agent(), "config", Map.of(
                 "botToken", "xoxb-slack-bot-token-" + UUID.randomUUID(), "signingSecret", signing,
                 "allowedWorkspaces", List.of("T1"))));
         assertThat(created.data().path("status").asString()).isEqualTo("connected");
@@ -229,7 +229,7 @@ class ChannelsApiTest extends ApiTestBase {
     void discordInteractionsAreVerifiedWithEd25519AndAnsweredThroughTheInteraction() throws Exception {
         useFakeOpenAi("sk-channels-discord-1");
         String id = "discord-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Response created = api.post("/api/v1/channels", Map.of("id", id, "type", "discord", "config", Map.of(
+        Api.Response created = api.post("/api/v1/channels", Map.of("id", id, "type", "discord", "agentId", agent(), "config", Map.of(
                 "botToken", "discord-bot-token-" + UUID.randomUUID(), "applicationId", "123456789",
                 "allowedGuilds", List.of("777"))));
         assertThat(created.data().path("status").asString()).isEqualTo("connected");
@@ -348,9 +348,15 @@ class ChannelsApiTest extends ApiTestBase {
 
     // ---- helpers
 
+    /** The agent the channel answers with (the fake model through openai, whatever the default provider is). */
+    private String agent() {
+        return api.post("/api/v1/agents", Map.of("name", "Channel agent " + UUID.randomUUID(), "systemPrompt",
+                "You answer briefly.", "provider", "openai", "model", "gpt-test")).data().path("id").asString();
+    }
+
     private String telegram(String token, List<Integer> allowed) {
         String id = "tg-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Response r = api.post("/api/v1/channels", Map.of("id", id, "type", "telegram", "config", Map.of(
+        Api.Response r = api.post("/api/v1/channels", Map.of("id", id, "type", "telegram", "agentId", agent(), "config", Map.of(
                 "botToken", token, "allowedUsers", allowed, "webhookUrl", "https://gw.example/" + id)));
         assertThat(r.status()).isEqualTo(201);
         return id;
