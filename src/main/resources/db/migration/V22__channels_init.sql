@@ -13,8 +13,9 @@ CREATE TABLE channels (
                      CHECK (status IN ('disconnected', 'connecting', 'connected', 'reconnecting', 'error')),
     last_error       text,
     bot_info         jsonb,
-    mode             text        NOT NULL DEFAULT 'webhook' CHECK (mode IN ('webhook', 'polling')),
-    -- Telegram long polling: the next update id to ask for, and which replica polls (a lease)
+    mode             text        NOT NULL DEFAULT 'webhook' CHECK (mode IN ('webhook', 'polling', 'socket')),
+    -- Telegram long polling: the next update id to ask for; for polling and Slack Socket Mode, which
+    -- replica receives (a lease)
     poll_offset      bigint      NOT NULL DEFAULT 0,
     poll_owner       text,
     poll_until       timestamptz,

@@ -19,6 +19,11 @@ record Channel(String id, String userId, String type, String name, String agentI
         return "polling".equals(mode);
     }
 
+    /** Telegram long polling or Slack Socket Mode: the gateway reaches out, no webhook comes in. */
+    boolean receivesInBackground() {
+        return "polling".equals(mode) || "socket".equals(mode);
+    }
+
     boolean autoReply() {
         return config.path("autoReply").asBoolean(true);
     }

@@ -88,7 +88,7 @@ class ChannelAnswers {
                     message.replyToken()), message.id());
         } catch (PlatformException failure) {
             log.warn("The answer to channel message {} could not be sent: {}", message.id(), failure.kind());
-            channels.status(channel.id(), channel.polling() ? "reconnecting" : channel.status(), failure.getMessage());
+            channels.status(channel.id(), channel.status(), failure.getMessage());
             state = "failed";
         }
         messages.answerState(message.id(), state, conversationId);

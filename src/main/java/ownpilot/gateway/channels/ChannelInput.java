@@ -37,10 +37,12 @@ final class ChannelInput {
             "reconnectDelay", "maxReconnectAttempts");
     private static final Map<String, Set<String>> KEYS = Map.of(
             "telegram", Set.of("botToken", "allowedChats", "parseMode", "webhookUrl", "mode", "pollingInterval"),
-            "slack", Set.of("botToken", "signingSecret", "appToken", "allowedWorkspaces", "allowedChannels"),
+            "slack", Set.of("botToken", "signingSecret", "appToken", "allowedWorkspaces", "allowedChannels", "mode"),
             "discord", Set.of("botToken", "applicationId", "publicKey", "allowedGuilds", "allowedChannels", "allowDMs"));
     private static final Map<String, List<String>> REQUIRED = Map.of("telegram", List.of("botToken"),
-            "slack", List.of("botToken", "signingSecret"), "discord", List.of("botToken", "applicationId"));
+            "slack", List.of("botToken"), "discord", List.of("botToken", "applicationId"));
+    private static final Map<String, List<String>> MODES = Map.of("telegram", List.of("webhook", "polling"),
+            "slack", List.of("webhook", "socket"), "discord", List.of("webhook"));
     private static final List<String> PARSE_MODES = List.of("Markdown", "MarkdownV2", "HTML", "none");
 
     private ChannelInput() {}
@@ -58,9 +60,10 @@ final class ChannelInput {
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         Map<String, String> secrets = new LinkedHashMap<>();
         merge(in, type, body.path("config"), config, secrets, Map.of());
+        String mode = mode(in, type, config, secrets, hasPublicUrl);
         in.check();
         return new Parsed(id == null ? type + "-" + System.currentTimeMillis() : id, type, name, agentId, config,
-                secrets, mode(type, config, hasPublicUrl));
+                secrets, mode);
     }
 
     static Parsed update(Channel current, Map<String, String> currentSecrets, JsonNode body, boolean hasPublicUrl) {
@@ -82,9 +85,9 @@ final class ChannelInput {
         if (body.has("config")) {
             merge(in, current.type(), body.path("config"), config, secrets, currentSecrets);
         }
+        String mode = mode(in, current.type(), config, secrets, hasPublicUrl);
         in.check();
-        return new Parsed(current.id(), current.type(), name, agentId, config, secrets,
-                mode(current.type(), config, hasPublicUrl));
+        return new Parsed(current.id(), current.type(), name, agentId, config, secrets, mode);
     }
 
     private static void refuseNullName(JsonFields in, JsonNode body) {
@@ -160,7 +163,6 @@ final class ChannelInput {
         String value = v.isString() || v.isNumber() ? v.asString().trim() : "";
         switch (key) {
             case "parseMode" -> check(in, field, PARSE_MODES.contains(value), "must be one of " + PARSE_MODES);
-            case "mode" -> check(in, field, value.equals("webhook") || value.equals("polling"), "must be webhook or polling");
             case "webhookUrl" -> check(in, field, url(value), "must be an absolute http(s) URL");
             case "applicationId" -> check(in, field, value.matches("[0-9]{5,30}"), "must be the application's numeric id");
             default -> check(in, field, !value.isEmpty() && value.length() <= 500, "must be a non-empty string");
@@ -195,14 +197,34 @@ final class ChannelInput {
         return out;
     }
 
-    private static String mode(String type, ObjectNode config, boolean hasPublicUrl) {
-        if (!type.equals("telegram")) {
-            return "webhook";
-        }
+    /**
+     * How the channel receives: Telegram by webhook when there is a public address, else long polling;
+     * Slack by Socket Mode when it has an app-level token, else by its Events API webhook (which needs
+     * the signing secret); Discord by its interactions webhook. {@code config.mode} chooses explicitly.
+     */
+    private static String mode(JsonFields in, String type, ObjectNode config, Map<String, String> secrets,
+            boolean hasPublicUrl) {
+        String mode;
         if (config.has("mode")) {
-            return config.path("mode").asString();
+            mode = config.path("mode").asString();
+            if (!MODES.get(type).contains(mode)) {
+                in.problem("config.mode", "must be one of " + MODES.get(type) + " for " + type);
+                return MODES.get(type).getFirst();
+            }
+        } else if (type.equals("telegram")) {
+            mode = config.has("webhookUrl") || hasPublicUrl ? "webhook" : "polling";
+        } else if (type.equals("slack")) {
+            mode = secrets.containsKey("appToken") ? "socket" : "webhook";
+        } else {
+            mode = "webhook";
         }
-        return config.has("webhookUrl") || hasPublicUrl ? "webhook" : "polling";
+        if (type.equals("slack") && mode.equals("webhook") && !secrets.containsKey("signingSecret")) {
+            in.problem("config.signingSecret", "is required for Slack's Events API (or give appToken for Socket Mode)");
+        }
+        if (type.equals("slack") && mode.equals("socket") && !secrets.containsKey("appToken")) {
+            in.problem("config.appToken", "is required for Socket Mode: an app-level token (xapp-…)");
+        }
+        return mode;
     }
 
     private static boolean url(String value) {

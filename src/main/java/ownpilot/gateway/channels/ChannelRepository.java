@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The channel rows: definition, sealed credentials, connection status and the long-poll offset and lease. */
+/** The channel rows: definition, sealed credentials, connection status, the long-poll offset and the receiver's lease. */
 @Repository
 class ChannelRepository {
 
@@ -58,8 +58,9 @@ class ChannelRepository {
                 .query((rs, n) -> channel(rs)).list();
     }
 
-    List<Channel> polling() {
-        return jdbc.sql("SELECT * FROM channels WHERE type = 'telegram' AND mode = 'polling' ORDER BY id")
+    /** The channels that receive without a webhook (Telegram long polling, Slack Socket Mode). */
+    List<Channel> receivingInBackground() {
+        return jdbc.sql("SELECT * FROM channels WHERE mode IN ('polling', 'socket') ORDER BY id")
                 .query((rs, n) -> channel(rs)).list();
     }
 
@@ -93,15 +94,15 @@ class ChannelRepository {
                 .param("offset", offset).update();
     }
 
-    /** Takes or renews the right to long-poll this channel for {@code seconds}; one replica polls at a time. */
-    boolean leasePoll(String id, String owner, int seconds) {
+    /** Takes or renews the right to receive for this channel for {@code seconds}; one replica at a time. */
+    boolean leaseReceiver(String id, String owner, int seconds) {
         return jdbc.sql("""
                 UPDATE channels SET poll_owner = :owner, poll_until = now() + make_interval(secs => :seconds)
-                WHERE id = :id AND mode = 'polling' AND (poll_owner IS NULL OR poll_owner = :owner OR poll_until < now())""")
+                WHERE id = :id AND mode IN ('polling', 'socket') AND (poll_owner IS NULL OR poll_owner = :owner OR poll_until < now())""")
                 .param("id", id).param("owner", owner).param("seconds", seconds).update() == 1;
     }
 
-    void releasePoll(String id, String owner) {
+    void releaseReceiver(String id, String owner) {
         jdbc.sql("UPDATE channels SET poll_owner = NULL, poll_until = NULL WHERE id = :id AND poll_owner = :owner")
                 .param("id", id).param("owner", owner).update();
     }

@@ -30,16 +30,16 @@ class ChannelService {
     private final ChannelPlatforms platforms;
     private final ChannelsProperties settings;
     private final AgentService agents;
-    private final TelegramPolling polling;
+    private final List<BackgroundReceiver> receivers;
 
     ChannelService(ChannelRepository channels, ChannelSecrets secrets, ChannelPlatforms platforms,
-            ChannelsProperties settings, AgentService agents, TelegramPolling polling) {
+            ChannelsProperties settings, AgentService agents, List<BackgroundReceiver> receivers) {
         this.channels = channels;
         this.secrets = secrets;
         this.platforms = platforms;
         this.settings = settings;
         this.agents = agents;
-        this.polling = polling;
+        this.receivers = receivers;
     }
 
     Channel get(String userId, String id) {
@@ -75,8 +75,8 @@ class ChannelService {
                 current.lastActivityAt());
         channels.update(changed);
         boolean reconnect = body.has("config") || !current.mode().equals(in.mode());
-        if (current.polling() && !changed.polling()) {
-            polling.stop(id);
+        if (current.receivesInBackground() && !current.mode().equals(in.mode())) {
+            receivers.forEach(r -> r.stop(id));
         }
         return view(reconnect ? connect(get(userId, id)) : get(userId, id));
     }
@@ -84,7 +84,7 @@ class ChannelService {
     /** Removes the channel and its messages; the platform is told to stop delivering where it can be (best effort). */
     void delete(String userId, String id) {
         Channel channel = get(userId, id);
-        polling.stop(id);
+        receivers.forEach(r -> r.stop(id));
         channels.delete(userId, id);
         try {
             platforms.of(channel).disconnect(channel, secrets.open(channel));
@@ -109,7 +109,7 @@ class ChannelService {
         try {
             ObjectNode bot = platforms.of(channel).identify(secrets.open(channel));
             channels.botInfo(id, bot);
-            if (!channel.status().equals("connected") && !channel.polling()) {
+            if (!channel.status().equals("connected") && !channel.receivesInBackground()) {
                 channels.status(id, "connected", null);
             }
             return new TestResult(true, get(userId, id).status(), bot, null, (System.nanoTime() - start) / 1_000_000);
@@ -130,8 +130,8 @@ class ChannelService {
             if (!before.equals(opened)) {
                 channels.secrets(channel.id(), secrets.seal(channel.id(), opened));
             }
-            if (channel.polling()) {
-                polling.start(channel.id());
+            if (channel.receivesInBackground()) {
+                receivers.stream().filter(r -> r.handles(channel)).forEach(r -> r.start(channel.id()));
             } else {
                 channels.status(channel.id(), "connected", null);
             }

@@ -148,10 +148,28 @@ class SlackPlatform implements ChannelPlatform {
         return LINK.matcher(out).replaceAll("<$2|$1>");
     }
 
-    /** Slack answers HTTP 200 with {@code ok: false} for its errors. */
+    /** A Socket Mode WebSocket address for this app ({@code apps.connections.open}, with the app-level token). */
+    URI socketUrl(Map<String, String> secrets) throws PlatformException {
+        String url = method(secrets.get("appToken"), "apps.connections.open", json.createObjectNode()).path("url").asString("");
+        try {
+            URI uri = URI.create(url);
+            if (uri.getHost() == null || !(uri.getScheme().equals("wss") || uri.getScheme().equals("ws"))) {
+                throw new IllegalArgumentException(url);
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new PlatformException(PlatformException.Kind.REFUSED, "Slack gave no WebSocket address");
+        }
+    }
+
     private JsonNode method(Map<String, String> secrets, String method, ObjectNode body) throws PlatformException {
+        return method(secrets.get("botToken"), method, body);
+    }
+
+    /** Slack answers HTTP 200 with {@code ok: false} for its errors. */
+    private JsonNode method(String token, String method, ObjectNode body) throws PlatformException {
         JsonNode answer = calls.call("POST", URI.create(settings.slackApiUrl() + "/" + method),
-                Map.of("Authorization", "Bearer " + secrets.get("botToken")), body);
+                Map.of("Authorization", "Bearer " + token), body);
         if (!answer.path("ok").asBoolean(false)) {
             String error = answer.path("error").asString("unknown_error");
             throw new PlatformException(error.equals("invalid_auth") || error.equals("not_authed")

@@ -36,6 +36,7 @@ public final class FakePlatforms implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(500);
     private final KeyPair discordKeys;
     private volatile int sendStatus = 200;
+    private volatile String socketUrl = "ws://127.0.0.1:9/none";
 
     public FakePlatforms() {
         try {
@@ -64,6 +65,11 @@ public final class FakePlatforms implements AutoCloseable {
 
     public void queueUpdate(String json) {
         updates.add(JSON.readTree(json));
+    }
+
+    /** Where {@code apps.connections.open} points Slack Socket Mode clients. */
+    public void socketUrl(String url) {
+        this.socketUrl = url;
     }
 
     /** Every send endpoint answers this status from now on (200: normal). */
@@ -99,6 +105,7 @@ public final class FakePlatforms implements AutoCloseable {
             JsonServer.respond(exchange, 200, switch (method) {
                 case "auth.test" -> "{\"ok\":true,\"user_id\":\"UBOT\",\"user\":\"ownpilot\",\"team\":\"Home\","
                         + "\"team_id\":\"T1\",\"bot_id\":\"B1\"}";
+                case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
                 case "chat.postMessage" -> sendStatus == 200 ? "{\"ok\":true,\"ts\":\"1700000000." + ids.incrementAndGet() + "\"}"
                         : "{\"ok\":false,\"error\":\"channel_not_found\"}";
                 default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
