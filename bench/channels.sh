@@ -15,19 +15,8 @@ GATEWAY_ARGS="${GATEWAY_ARGS:-} --ownpilot.channels.telegram-api-url=http://127.
 . bench/lib.sh
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -ntp -DskipTests test-compile
-CP_FILE=$(mktemp /tmp/ownpilot-bench-cp-XXXX)
-./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-"$java" -cp "target/test-classes:$(cat "$CP_FILE")" ownpilot.gateway.support.FakeLlmServer "$FAKE_PORT" 1 0 \
-  >/dev/null 2>&1 &
-FAKE_PID=$!
-start_gateway
-trap 'kill $FAKE_PID 2>/dev/null; rm -f "$CP_FILE"; stop_gateway' EXIT
-
-curl -fs -o /dev/null "${AUTH[@]}" -X PUT "$BASE/api/v1/providers/openai/config" -H 'Content-Type: application/json' \
-  -d "{\"baseUrl\": \"http://127.0.0.1:$FAKE_PORT/v1\"}"
-curl -fs -o /dev/null "${AUTH[@]}" -X POST "$BASE/api/v1/settings/api-key/openai" -H 'Content-Type: application/json' \
-  -d '{"apiKey": "sk-bench-0123456789abcdef"}'
+start_fake_llm 1 0
+start_gateway_with_fake_llm
 
 echo "== inbound to answer, one at a time"
 "$java" -Dsun.net.httpserver.nodelay=true bench/ChannelBench.java latency "$BASE" "$TELEGRAM_PORT" "${BENCH_COUNT:-200}"

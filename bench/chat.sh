@@ -15,20 +15,9 @@ COUNT=${BENCH_COUNT:-300}
 CONCURRENCY=${BENCH_CONCURRENCY:-500}
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -ntp -DskipTests test-compile
-CP_FILE=$(mktemp /tmp/ownpilot-bench-cp-XXXX)
-./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-"$java" -cp "target/test-classes:$(cat "$CP_FILE")" ownpilot.gateway.support.FakeLlmServer "$FAKE_PORT" \
-  "${BENCH_CHUNKS:-20}" "${BENCH_CHUNK_DELAY_MS:-5}" >/dev/null 2>&1 &
-FAKE_PID=$!
+start_fake_llm "${BENCH_CHUNKS:-20}" "${BENCH_CHUNK_DELAY_MS:-5}"
 GATEWAY_ARGS="${GATEWAY_ARGS:-} --ownpilot.database.pool-size=${BENCH_POOL:-20}"
-start_gateway
-trap 'kill $FAKE_PID 2>/dev/null; rm -f "$CP_FILE"; stop_gateway' EXIT
-
-curl -fs -o /dev/null "${AUTH[@]}" -X PUT "$BASE/api/v1/providers/openai/config" -H 'Content-Type: application/json' \
-  -d "{\"baseUrl\": \"http://127.0.0.1:$FAKE_PORT/v1\"}"
-curl -fs -o /dev/null "${AUTH[@]}" -X POST "$BASE/api/v1/settings/api-key/openai" -H 'Content-Type: application/json' \
-  -d '{"apiKey": "sk-bench-0123456789abcdef"}'
+start_gateway_with_fake_llm
 
 echo "== floor: a plain GET through the gateway's HTTP stack"
 "$java" bench/ChatBench.java ping "$BASE/health/live" 500

@@ -63,3 +63,25 @@ wrk_report() {
     "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="50%" {print $2}' <<<"$out")" \
     "$(awk '$1=="99%" {print $2}' <<<"$out")" "$(grep -E 'Non-2xx|Socket errors' <<<"$out" || echo 'no errors')"
 }
+
+# start_fake_llm CHUNKS DELAY_MS: the tests' fake OpenAI-compatible server on $FAKE_PORT (test classes
+# compiled unless SKIP_BUILD=1), stopped with the gateway; call before start_gateway_with_fake_llm.
+start_fake_llm() {
+  local java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+  [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -ntp -DskipTests test-compile
+  CP_FILE=$(mktemp /tmp/ownpilot-bench-cp-XXXX)
+  ./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+  "$java" -cp "target/test-classes:$(cat "$CP_FILE")" ownpilot.gateway.support.FakeLlmServer "$FAKE_PORT" "$1" "$2" \
+    >/dev/null 2>&1 &
+  FAKE_PID=$!
+}
+
+# start_gateway_with_fake_llm: start_gateway, then the openai provider pointed at the fake with a key.
+start_gateway_with_fake_llm() {
+  start_gateway
+  trap 'kill $FAKE_PID 2>/dev/null; rm -f "$CP_FILE"; stop_gateway' EXIT
+  curl -fs -o /dev/null "${AUTH[@]}" -X PUT "$BASE/api/v1/providers/openai/config" -H 'Content-Type: application/json' \
+    -d "{\"baseUrl\": \"http://127.0.0.1:$FAKE_PORT/v1\"}"
+  curl -fs -o /dev/null "${AUTH[@]}" -X POST "$BASE/api/v1/settings/api-key/openai" -H 'Content-Type: application/json' \
+    -d '{"apiKey": "sk-bench-0123456789abcdef"}'
+}

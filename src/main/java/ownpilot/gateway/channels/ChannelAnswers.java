@@ -82,6 +82,11 @@ class ChannelAnswers {
             log.warn("Answer to channel message {} failed: {}", message.id(), failure.code());
             text = failure.code().equals("BUDGET_EXCEEDED") ? OVER_BUDGET : APOLOGY;
             state = "failed";
+        } catch (RuntimeException failure) {
+            // the message is claimed: a retried event would not answer it, so the apology goes now
+            log.warn("Answer to channel message {} failed: {}", message.id(), failure.toString());
+            text = APOLOGY;
+            state = "failed";
         }
         try {
             sending.send(channel, new Outgoing(message.chatId(), message.threadId(), message.platformId(), text,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import ownpilot.gateway.security.SecretCipher;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.JsonFields;
@@ -103,7 +104,10 @@ final class ChannelInput {
         }
         String why = given == null ? "is required" : UNSUPPORTED.contains(given)
                 ? "'" + given + "' has no adapter in this gateway" : "'" + given + "' is not a channel type";
-        throw ApiException.validation("type", why + "; supported: " + String.join(", ", Channel.TYPES));
+        String message = why + "; supported: " + String.join(", ", Channel.TYPES);
+        // the web UI shows error.message: it names the type and the supported ones, not only the field
+        throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", "Channel type " + message,
+                List.of(new ApiException.FieldProblem("type", message)));
     }
 
     private static void merge(JsonFields in, String type, JsonNode given, ObjectNode config, Map<String, String> secrets,
