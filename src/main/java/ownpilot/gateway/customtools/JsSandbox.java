@@ -37,7 +37,7 @@ class JsSandbox implements DisposableBean {
     static final int MAX_RESULT_CHARS = 1_048_576;
     static final int MAX_CONSOLE_BYTES = 16_384;
 
-    private final Engine engine;
+    private volatile Engine engine;
     private final CpuPool cpu;
     private final long timeoutMs;
     private final long maxKeptBytes;
@@ -50,11 +50,27 @@ class JsSandbox implements DisposableBean {
         this.maxStatements = settings.maxStatements();
         this.timeoutMs = settings.timeoutMs();
         this.maxKeptBytes = settings.maxMemoryMb() * 1024 * 1024;
-        this.engine = Engine.newBuilder("js")
-                .option("engine.WarnInterpreterOnly", "false")
-                .out(OutputStream.nullOutputStream())
-                .err(OutputStream.nullOutputStream())
-                .build();
+    }
+
+    /**
+     * The engine, built on first use (the warm-up after start, or the first run): building it loads
+     * Truffle and GraalJS, about a second that stays off the start path.
+     */
+    private Engine engine() {
+        Engine e = engine;
+        if (e == null) {
+            synchronized (this) {
+                if (engine == null) {
+                    engine = Engine.newBuilder("js")
+                            .option("engine.WarnInterpreterOnly", "false")
+                            .out(OutputStream.nullOutputStream())
+                            .err(OutputStream.nullOutputStream())
+                            .build();
+                }
+                e = engine;
+            }
+        }
+        return e;
     }
 
     /** The value the code returned (as JSON text, {@code null} for undefined) and what it logged. */
@@ -89,7 +105,7 @@ class JsSandbox implements DisposableBean {
     }
 
     private Context context(BoundedOutput console, SandboxGuard guard) {
-        return Context.newBuilder("js").engine(engine)
+        return Context.newBuilder("js").engine(engine())
                 .allowHostAccess(HostAccess.NONE)
                 .allowHostClassLookup(name -> false)
                 .allowIO(IOAccess.NONE)
@@ -206,6 +222,9 @@ class JsSandbox implements DisposableBean {
     public void destroy() {
         watchdog.shutdownNow();
         // cancels a run still executing at shutdown instead of failing on it
-        engine.close(true);
+        Engine e = engine;
+        if (e != null) {
+            e.close(true);
+        }
     }
 }
