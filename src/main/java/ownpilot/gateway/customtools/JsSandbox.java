@@ -37,7 +37,7 @@ class JsSandbox implements DisposableBean {
     static final int MAX_RESULT_CHARS = 1_048_576;
     static final int MAX_CONSOLE_BYTES = 16_384;
 
-    private volatile Engine engine;
+    private final Engine engine;
     private final CpuPool cpu;
     private final long timeoutMs;
     private final long maxKeptBytes;
@@ -50,27 +50,11 @@ class JsSandbox implements DisposableBean {
         this.maxStatements = settings.maxStatements();
         this.timeoutMs = settings.timeoutMs();
         this.maxKeptBytes = settings.maxMemoryMb() * 1024 * 1024;
-    }
-
-    /**
-     * The engine, built on first use (the warm-up after start, or the first run): building it loads
-     * Truffle and GraalJS, about a second that stays off the start path.
-     */
-    private Engine engine() {
-        Engine e = engine;
-        if (e == null) {
-            synchronized (this) {
-                if (engine == null) {
-                    engine = Engine.newBuilder("js")
-                            .option("engine.WarnInterpreterOnly", "false")
-                            .out(OutputStream.nullOutputStream())
-                            .err(OutputStream.nullOutputStream())
-                            .build();
-                }
-                e = engine;
-            }
-        }
-        return e;
+        this.engine = Engine.newBuilder("js")
+                .option("engine.WarnInterpreterOnly", "false")
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                .build();
     }
 
     /** The value the code returned (as JSON text, {@code null} for undefined) and what it logged. */
@@ -105,7 +89,7 @@ class JsSandbox implements DisposableBean {
     }
 
     private Context context(BoundedOutput console, SandboxGuard guard) {
-        return Context.newBuilder("js").engine(engine())
+        return Context.newBuilder("js").engine(engine)
                 .allowHostAccess(HostAccess.NONE)
                 .allowHostClassLookup(name -> false)
                 .allowIO(IOAccess.NONE)
@@ -222,9 +206,6 @@ class JsSandbox implements DisposableBean {
     public void destroy() {
         watchdog.shutdownNow();
         // cancels a run still executing at shutdown instead of failing on it
-        Engine e = engine;
-        if (e != null) {
-            e.close(true);
-        }
+        engine.close(true);
     }
 }
