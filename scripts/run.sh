@@ -31,6 +31,6 @@ if [ "${OWNPILOT_AOT:-on}" != off ] && [ "$(java_major "$JAVA_HOME/bin/java")" -
       || echo "The AOT cache could not be recorded (see $RUN_DIR/aot-training.log); starting without it." >&2
     rm -rf "$training"
   fi
-  [ -f "$cache" ] && flags=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off "${flags[@]}")
+  [ -f "$cache" ] && flags=(-XX:AOTCache="$cache" "-Xlog:aot*=off" "-Xlog:cds*=off" "${flags[@]}")
 fi
 exec java "${flags[@]}" -jar "$app" "$@"
