@@ -61,18 +61,21 @@ class ChannelReplies {
                     .orElseThrow(() -> ApiException.validation("replyToId", "no message " + replyToId + " in this channel"));
             return replyTo(channel, original, content);
         }
-        String chat = chatId != null ? chatId : messages.latestChat(channelId).orElseThrow(() -> ApiException
-                .validation("chatId", "is required: no one has written to this channel yet"));
-        return sending.sendOrFail(channel, new Outgoing(chat, threadId, null, content, null), null);
+        return sending.sendOrFail(channel, new Outgoing(chatOrLatest(channelId, chatId), threadId, null, content, null),
+                null);
     }
 
     /** Sends to a chat for the gateway itself (a trigger's notification); the chat the channel heard from last by default. */
     ChannelSending.Sent notify(String userId, String channelId, String chatId, String text) {
         Channel channel = channels.get(userId, channelId);
-        String chat = chatId != null ? chatId : messages.latestChat(channelId).orElseThrow(() -> ApiException
-                .validation("chatId", "is required: no one has written to channel " + channelId + " yet"));
-        return sending.sendOrFail(channel, new Outgoing(chat, null, null, text.length() > MAX_CONTENT
+        return sending.sendOrFail(channel, new Outgoing(chatOrLatest(channelId, chatId), null, null, text.length() > MAX_CONTENT
                 ? text.substring(0, MAX_CONTENT) : text, null), null);
+    }
+
+    /** The chat named, else the one that wrote to the channel last. */
+    private String chatOrLatest(String channelId, String chatId) {
+        return chatId != null ? chatId : messages.latestChat(channelId).orElseThrow(() -> ApiException
+                .validation("chatId", "is required: no one has written to channel " + channelId + " yet"));
     }
 
     private ChannelSending.Sent replyTo(Channel channel, ChannelMessage original, String content) {

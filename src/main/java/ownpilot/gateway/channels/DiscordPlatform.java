@@ -7,12 +7,13 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import ownpilot.gateway.shared.WebhookSignatures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,8 +31,8 @@ class DiscordPlatform implements ChannelPlatform {
     static final int MAX_TEXT = 2000;
     /** The DER prefix that turns a raw 32-byte Ed25519 key into an X.509 SubjectPublicKeyInfo. */
     private static final byte[] ED25519_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
-    private static final java.util.regex.Pattern SNOWFLAKE = java.util.regex.Pattern.compile("[0-9]{1,25}");
-    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,500}");
+    private static final Pattern SNOWFLAKE = Pattern.compile("[0-9]{1,25}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,500}");
     private static final int PING = 1;
     private static final int COMMAND = 2;
 
@@ -79,13 +80,10 @@ class DiscordPlatform implements ChannelPlatform {
         String key = secrets.get("publicKey");
         String signature = headers.getFirst("X-Signature-Ed25519");
         String timestamp = headers.getFirst("X-Signature-Timestamp");
-        if (key == null || signature == null || timestamp == null) {
+        if (key == null || signature == null || WebhookSignatures.fresh(timestamp, windowSeconds) == null) {
             return false;
         }
         try {
-            if (Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp.trim())) > windowSeconds) {
-                return false;
-            }
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(publicKey(key));
             verifier.update(timestamp.getBytes(StandardCharsets.UTF_8));

@@ -1,18 +1,13 @@
 package ownpilot.gateway.channels;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import ownpilot.gateway.shared.WebhookSignatures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -70,36 +65,12 @@ class SlackPlatform implements ChannelPlatform {
         String secret = secrets.get("signingSecret");
         String timestamp = headers.getFirst("X-Slack-Request-Timestamp");
         String signature = headers.getFirst("X-Slack-Signature");
-        if (secret == null || timestamp == null || signature == null || !signature.startsWith("v0=")) {
+        if (secret == null || signature == null || !signature.startsWith("v0=")
+                || WebhookSignatures.fresh(timestamp, windowSeconds) == null) {
             return false;
         }
-        long sent;
-        try {
-            sent = Long.parseLong(timestamp.trim());
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        if (Math.abs(Instant.now().getEpochSecond() - sent) > windowSeconds) {
-            return false;
-        }
-        byte[] given;
-        try {
-            given = HexFormat.of().parseHex(signature.substring(3));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return MessageDigest.isEqual(sign(secret, timestamp.trim(), body), given);
-    }
-
-    static byte[] sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return MessageDigest.isEqual(WebhookSignatures.hmacSha256(secret, "v0:" + timestamp.trim() + ":", body),
+                WebhookSignatures.hex(signature, "v0="));
     }
 
     @Override
@@ -135,9 +106,8 @@ class SlackPlatform implements ChannelPlatform {
     public String send(Channel channel, Map<String, String> secrets, Outgoing message, boolean first)
             throws PlatformException {
         ObjectNode body = json.createObjectNode().put("channel", message.chatId()).put("text", message.text());
-        String thread = message.threadId() != null ? message.threadId() : null;
-        if (thread != null) {
-            body.put("thread_ts", thread);
+        if (message.threadId() != null) {
+            body.put("thread_ts", message.threadId());
         }
         return method(secrets, "chat.postMessage", body).path("ts").asString();
     }

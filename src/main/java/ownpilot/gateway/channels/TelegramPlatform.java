@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -98,13 +99,13 @@ class TelegramPlatform implements ChannelPlatform {
     }
 
     /** The message in one update, if it is one a person sent (not a bot, not an edit, some text). */
-    java.util.Optional<Inbound> inbound(JsonNode update) {
+    Optional<Inbound> inbound(JsonNode update) {
         JsonNode m = update.path("message");
         JsonNode from = m.path("from");
         String text = m.path("text").isString() ? m.path("text").asString() : m.path("caption").asString("");
         if (!update.path("update_id").isIntegralNumber() || !m.isObject() || from.path("is_bot").asBoolean(false)
                 || text.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         JsonNode chat = m.path("chat");
         String name = (from.path("first_name").asString("") + " " + from.path("last_name").asString("")).trim();
@@ -117,7 +118,7 @@ class TelegramPlatform implements ChannelPlatform {
             metadata.put("username", from.path("username").asString());
         }
         String thread = m.path("is_topic_message").asBoolean(false) ? m.path("message_thread_id").asString() : null;
-        return java.util.Optional.of(new Inbound("update:" + update.path("update_id").asLong(),
+        return Optional.of(new Inbound("update:" + update.path("update_id").asLong(),
                 m.path("message_id").asString(), chat.path("id").asString(), thread, from.path("id").asString(),
                 name.isEmpty() ? from.path("username").asString("unknown") : name, text, null,
                 "private".equals(chat.path("type").asString()), metadata, null));

@@ -59,22 +59,19 @@ class ApiDocumentation {
     @Bean
     OperationCustomizer envelopes() {
         return (operation, handler) -> {
-            boolean raw = handler.hasMethodAnnotation(RawResponse.class);
-            if (raw) {
+            if (handler.hasMethodAnnotation(RawResponse.class)) {
                 operation.addExtension("x-raw-response", true);
+            } else {
+                operation.getResponses().forEach((status, response) -> {
+                    if (status.startsWith("2") && response.getContent() != null) {
+                        response.getContent().forEach((type, media) -> {
+                            if (type.contains("json") || type.equals("*/*")) {
+                                media.setSchema(envelope(media.getSchema()));
+                            }
+                        });
+                    }
+                });
             }
-            operation.getResponses().forEach((status, response) -> {
-                if (raw) {
-                    return;
-                }
-                if (status.startsWith("2") && response.getContent() != null) {
-                    response.getContent().forEach((type, media) -> {
-                        if (type.contains("json") || type.equals("*/*")) {
-                            media.setSchema(envelope(media.getSchema()));
-                        }
-                    });
-                }
-            });
             FAILURES.forEach((status, description) -> operation.getResponses().putIfAbsent(status,
                     new ApiResponse().description(description).content(new Content().addMediaType("application/json",
                             new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR))))));

@@ -2,19 +2,17 @@ package ownpilot.gateway.triggers;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.security.SecretCipher;
 import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.WebhookSignatures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,18 +51,13 @@ class TriggerWebhooks implements DisposableBean {
     Accepted deliver(String triggerId, String timestamp, String signature, byte[] body) {
         Trigger trigger = triggers.findAnyUser(triggerId).filter(t -> t.type().equals("webhook") && t.enabled()
                 && t.sealedSecret() != null).orElseThrow(TriggerWebhooks::refused);
-        long sent;
-        try {
-            sent = Long.parseLong(timestamp == null ? "" : timestamp.trim());
-        } catch (NumberFormatException e) {
-            throw refused();
-        }
-        if (Math.abs(Instant.now().getEpochSecond() - sent) > windowSeconds) {
+        Long sent = WebhookSignatures.fresh(timestamp, windowSeconds);
+        if (sent == null) {
             throw refused();
         }
         String secret = cipher.decrypt(trigger.sealedSecret(), TriggerService.SECRET_CONTEXT);
         byte[] expected = sign(secret, sent, body);
-        if (signature == null || !MessageDigest.isEqual(expected, given(signature))) {
+        if (signature == null || !MessageDigest.isEqual(expected, WebhookSignatures.hex(signature, "sha256="))) {
             throw refused();
         }
         JsonNode payload = parse(body);
@@ -88,23 +81,7 @@ class TriggerWebhooks implements DisposableBean {
     }
 
     static byte[] sign(String secret, long timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] given(String header) {
-        String hex = header.trim().startsWith("sha256=") ? header.trim().substring(7) : header.trim();
-        try {
-            return HexFormat.of().parseHex(hex);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
+        return WebhookSignatures.hmacSha256(secret, timestamp + ".", body);
     }
 
     private JsonNode parse(byte[] body) {
