@@ -56,8 +56,9 @@ public class ChatBench {
         }
         report("direct to fake provider", d);
         report("through the gateway", g);
-        System.out.printf("added by the gateway: first chunk %+.2f ms (median), total %+.2f ms (median)%n",
-                median(g, true) - median(d, true), median(g, false) - median(d, false));
+        System.out.printf("added by the gateway: first chunk %+.2f ms (median), %+.2f ms (p99); total %+.2f ms (median)%n",
+                median(g, true) - median(d, true), percentile(g, true, 99) - percentile(d, true, 99),
+                median(g, false) - median(d, false));
     }
 
     /** Many chats both ways, CONCURRENCY at a time, so both paths run JIT-compiled code when measured. */
@@ -94,6 +95,7 @@ public class ChatBench {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         List<Timing> timings = Collections.synchronizedList(new ArrayList<>());
         long began;
+        Probe probe = new Probe(URI.create(gateway).resolve("/health/live"));
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {
                 pool.submit(() -> {
@@ -114,16 +116,70 @@ public class ChatBench {
                 });
             }
             began = System.nanoTime();
+            Thread prober = Thread.ofPlatform().daemon().start(() -> probe.runUntil(done));
             start.countDown();
             done.await();
+            prober.join();
         }
         double wall = (System.nanoTime() - began) / 1e6;
         System.out.printf("%d concurrent streamed chats: %d completed with done, %d failed, wall %.0f ms%n",
                 concurrency, ok.get(), failures.size(), wall);
         report("concurrent, through the gateway", timings);
+        probe.report();
         failures.stream().distinct().limit(5).forEach(f -> System.out.println("  failure: " + f));
         if (ok.get() != concurrency) {
             System.exit(1);
+        }
+    }
+
+    /**
+     * {@code GET /health/live} every 20 ms on a connection of its own while the chats run: what a
+     * Kubernetes liveness probe would see under the load.
+     */
+    static final class Probe {
+        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        private final URI uri;
+        private final List<Double> times = new ArrayList<>();
+        private int failed;
+
+        Probe(URI uri) {
+            this.uri = uri;
+        }
+
+        void runUntil(CountDownLatch done) {
+            while (done.getCount() > 0) {
+                long t0 = System.nanoTime();
+                try {
+                    HttpResponse<String> r = client.send(authorized(HttpRequest.newBuilder(uri))
+                            .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        times.add((System.nanoTime() - t0) / 1e6);
+                    } else {
+                        failed++;
+                    }
+                } catch (Exception e) {
+                    failed++;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void report() {
+            List<Double> sorted = new ArrayList<>(times);
+            Collections.sort(sorted);
+            if (sorted.isEmpty()) {
+                System.out.printf("/health/live during the run: no answer, %d failed%n", failed);
+                return;
+            }
+            System.out.printf("/health/live during the run: n=%d  p50 %.2f ms  p99 %.2f ms  max %.2f ms  failed %d%n",
+                    sorted.size(), sorted.get(sorted.size() / 2),
+                    sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.99 * sorted.size()) - 1)),
+                    sorted.get(sorted.size() - 1), failed);
         }
     }
 
@@ -185,9 +241,9 @@ public class ChatBench {
     }
 
     static void report(String label, List<Timing> timings) {
-        System.out.printf("%-34s n=%d  first chunk p50 %.2f ms  p90 %.2f ms | total p50 %.2f ms  p90 %.2f ms%n",
-                label, timings.size(), percentile(timings, true, 50), percentile(timings, true, 90),
-                percentile(timings, false, 50), percentile(timings, false, 90));
+        System.out.printf("%-34s n=%d  first chunk p50 %.2f ms  p90 %.2f ms  p99 %.2f ms | total p50 %.2f ms  "
+                + "p99 %.2f ms%n", label, timings.size(), percentile(timings, true, 50), percentile(timings, true, 90),
+                percentile(timings, true, 99), percentile(timings, false, 50), percentile(timings, false, 99));
     }
 
     static double median(List<Timing> timings, boolean first) {

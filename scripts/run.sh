@@ -21,7 +21,9 @@ if [ ! -f "$app" ] || [ "$jar" -nt "$app" ]; then
   java -Djarmode=tools -jar "$jar" extract --destination "$RUN_DIR" >/dev/null
 fi
 
-cache="$RUN_DIR/app.aot"
+# one cache per set of JVM flags: a cache recorded with other flags (another collector, heap size) is
+# refused by the JVM, so changing JAVA_OPTS records a new one instead of silently starting without
+cache="$RUN_DIR/app-$(printf '%s ' "${flags[@]}" | sha256sum | cut -c1-12).aot"
 if [ "${OWNPILOT_AOT:-on}" != off ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]; then
   if [ ! -f "$cache" ]; then
     echo "Recording the AOT cache (once per build, about 20 s)..." >&2

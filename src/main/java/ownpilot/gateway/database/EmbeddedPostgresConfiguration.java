@@ -40,7 +40,10 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DataDirectoryLock lock, DataDirectory dataDirectory, ClusterAccess access) {
+    EmbeddedPostgres embeddedPostgres(DataDirectoryLock lock, DataDirectory dataDirectory, ClusterAccess access,
+            DatabaseProperties settings) {
+        DatabaseProperties.Embedded sizing = settings.embedded();
+        sizing.checkRoomFor(settings.poolSize());
         Path pgData = dataDirectory.subdirectory("postgres", true);
         OrphanedPostmaster.stopIfRunning(pgData);
         Path pwfile = access.passwordFile(dataDirectory.subdirectory("credentials", true));
@@ -51,7 +54,10 @@ class EmbeddedPostgresConfiguration {
                     // stopped by the context, after the web server has finished its requests; the
                     // library's own hook would stop it at once, under requests still in flight
                     .setRegisterShutdownHook(false)
-                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("max_connections", String.valueOf(sizing.maxConnections()))
+                    .setServerConfig("shared_buffers", sizing.sharedBuffers())
+                    .setServerConfig("work_mem", sizing.workMem())
+                    .setServerConfig("maintenance_work_mem", sizing.maintenanceWorkMem())
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")

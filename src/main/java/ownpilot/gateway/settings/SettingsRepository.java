@@ -4,27 +4,52 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ownpilot.gateway.shared.AfterCommit;
+import ownpilot.gateway.shared.SharedCaches;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * The only class that touches the {@code settings} table. Values are read on every chat turn (memory
+ * mode, sandbox settings, keys), so each is cached as its stored text, parsed anew on each read (a
+ * caller may change the node it gets), and dropped from the cache by every write here, once at the
+ * write and once more after its transaction commits (a read in between may have loaded the old value).
+ */
 @Repository
 class SettingsRepository {
 
+    /** The cached form of "no such setting". */
+    private static final String ABSENT = "\u0000";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final SharedCaches.Named<String> values;
 
-    SettingsRepository(JdbcClient jdbc, JsonMapper json) {
+    SettingsRepository(JdbcClient jdbc, JsonMapper json, SharedCaches caches) {
         this.jdbc = jdbc;
         this.json = json;
+        this.values = caches.cache("settings", 50_000);
     }
 
     Optional<JsonNode> find(String userId, String key) {
-        return jdbc.sql("SELECT value::text FROM settings WHERE user_id = :user AND key = :key")
+        String stored = values.get(cacheKey(userId, key), k -> jdbc
+                .sql("SELECT value::text FROM settings WHERE user_id = :user AND key = :key")
                 .param("user", userId)
                 .param("key", key)
                 .query(String.class)
                 .optional()
-                .map(json::readTree);
+                .orElse(ABSENT));
+        return stored.equals(ABSENT) ? Optional.empty() : Optional.of(json.readTree(stored));
+    }
+
+    private void changed(String userId, String key) {
+        String cacheKey = cacheKey(userId, key);
+        values.invalidate(cacheKey);
+        AfterCommit.run(() -> values.invalidate(cacheKey));
+    }
+
+    private static String cacheKey(String userId, String key) {
+        return userId + '\n' + key;
     }
 
     void put(String userId, String key, JsonNode value) {
@@ -35,13 +60,16 @@ class SettingsRepository {
                 .param("key", key)
                 .param("value", value.toString())
                 .update();
+        changed(userId, key);
     }
 
     boolean delete(String userId, String key) {
-        return jdbc.sql("DELETE FROM settings WHERE user_id = :user AND key = :key")
+        boolean deleted = jdbc.sql("DELETE FROM settings WHERE user_id = :user AND key = :key")
                 .param("user", userId)
                 .param("key", key)
                 .update() > 0;
+        changed(userId, key);
+        return deleted;
     }
 
     /** Keys that start with the prefix, sorted; the prefix is matched literally. */

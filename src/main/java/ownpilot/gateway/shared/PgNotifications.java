@@ -31,6 +31,9 @@ import org.springframework.stereotype.Component;
  * skipped, since the sender already acted on them locally. NOTIFY is not durable: a replica that is
  * down or reconnecting misses messages, which is acceptable for what goes through here (caches expire
  * on their own, live events are hints a client re-reads).
+ *
+ * <p>With no other replica possible ({@link Replicas}) nothing is sent or listened for: a NOTIFY per
+ * live event was a database round trip and a commit on every tool run for no reader.
  */
 @Component
 public class PgNotifications implements DisposableBean {
@@ -53,14 +56,18 @@ public class PgNotifications implements DisposableBean {
     private record Outgoing(String channel, String message) {}
     private final Queue<String> toListen = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
+    private final boolean singleNode;
 
-    PgNotifications(DataSource dataSource, JdbcClient jdbc) {
+    PgNotifications(DataSource dataSource, JdbcClient jdbc, Replicas replicas) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.singleNode = !replicas.mayShareDatabase();
         this.listener = Thread.ofPlatform().daemon().name("pg-listen").unstarted(this::listen);
         this.sender = Thread.ofPlatform().daemon().name("pg-notify").unstarted(this::sendQueued);
-        listener.start();
-        sender.start();
+        if (!singleNode) {
+            listener.start();
+            sender.start();
+        }
     }
 
     /** Calls {@code handler} with the payload of every message on {@code channel} sent by another replica. */
@@ -82,7 +89,7 @@ public class PgNotifications implements DisposableBean {
         if (message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
             return false;
         }
-        return outgoing.offer(new Outgoing(channel, message));
+        return singleNode || outgoing.offer(new Outgoing(channel, message));
     }
 
     private void sendQueued() {

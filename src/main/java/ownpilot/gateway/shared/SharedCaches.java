@@ -59,6 +59,11 @@ public class SharedCaches {
         }
     }
 
+    /** Empties every cache of this replica: after the database was changed behind the gateway's back. */
+    public void invalidateAllHere() {
+        caches.values().forEach(Cache::invalidateAll);
+    }
+
     /** One named cache: keys are strings, so that another replica can be told which one changed. */
     public final class Named<V> {
 

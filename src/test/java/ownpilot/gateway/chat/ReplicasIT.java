@@ -3,7 +3,7 @@ package ownpilot.gateway.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,23 +31,29 @@ class ReplicasIT {
         "--ownpilot.cache.ttl-ms=600000", "--ownpilot.triggers.min-interval-seconds=1", "--ownpilot.plans.poll-ms=200",
         "--spring.quartz.scheduler-name=ownpilot-replicas"};
 
+    static EmbeddedPostgres db;
     static Gateway a;
     static Gateway b;
 
+    /**
+     * Both on one PostgreSQL of their own, external to each (replicas need an external database: a
+     * gateway on its embedded one takes it for itself alone and coordinates in memory).
+     */
     @BeforeAll
-    static void start() {
-        a = Gateway.start(SHARED);
-        HikariDataSource db = (HikariDataSource) a.bean(DataSource.class);
+    static void start() throws java.io.IOException {
+        db = EmbeddedPostgres.builder().start();
         List<String> args = new ArrayList<>(List.of(SHARED));
-        args.addAll(List.of("--ownpilot.database.url=" + db.getJdbcUrl(),
-                "--ownpilot.database.username=" + db.getUsername(), "--ownpilot.database.password=" + db.getPassword()));
+        args.addAll(List.of("--ownpilot.database.url=jdbc:postgresql://127.0.0.1:" + db.getPort() + "/postgres",
+                "--ownpilot.database.username=postgres", "--ownpilot.database.password=postgres"));
+        a = Gateway.start(args.toArray(String[]::new));
         b = Gateway.start(args.toArray(String[]::new));
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws java.io.IOException {
         b.close();
         a.close();
+        db.close();
     }
 
     private static boolean eventually(BooleanSupplier condition) throws InterruptedException {

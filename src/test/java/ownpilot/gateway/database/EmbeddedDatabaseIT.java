@@ -32,6 +32,10 @@ class EmbeddedDatabaseIT {
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
                 assertThat(jdbc.sql("SHOW " + setting).query(String.class).single()).as(setting).isEqualTo("on");
             }
+            Map<String, String> sizing = Map.of("shared_buffers", "32MB", "work_mem", "4MB",
+                    "maintenance_work_mem", "32MB", "max_connections", "40");
+            sizing.forEach((setting, value) -> assertThat(jdbc.sql("SHOW " + setting).query(String.class).single())
+                    .as(setting).isEqualTo(value));
             assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("ownpilot");
             assertThat(jdbc.sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").query(Boolean.class)
                     .single()).isFalse();
@@ -52,6 +56,33 @@ class EmbeddedDatabaseIT {
                         dataDir.resolve("credentials").resolve(file)))).as(file).isEqualTo("rw-------");
             }
         }
+    }
+
+    @Test
+    void theServerIsSizedByItsSettingsAndBadSizesAreRefusedBeforeItStarts() throws Exception {
+        Path dataDir = Files.createTempDirectory("ownpilot-sizing-");
+        try (ConfigurableApplicationContext app = start(dataDir, "--ownpilot.database.embedded.shared-buffers=16MB",
+                "--ownpilot.database.embedded.work-mem=8MB", "--ownpilot.database.embedded.max-connections=30",
+                "--ownpilot.database.pool-size=25")) {
+            JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
+            assertThat(jdbc.sql("SHOW shared_buffers").query(String.class).single()).isEqualTo("16MB");
+            assertThat(jdbc.sql("SHOW work_mem").query(String.class).single()).isEqualTo("8MB");
+            assertThat(jdbc.sql("SHOW max_connections").query(String.class).single()).isEqualTo("30");
+        }
+        assertThat(rootMessage(() -> start(dataDir, "--ownpilot.database.embedded.work-mem=4MB -c fsync=off")))
+                .contains("kB, MB or GB");
+        assertThat(rootMessage(() -> start(dataDir, "--ownpilot.database.pool-size=60")))
+                .contains("max-connections (40) must be at least ownpilot.database.pool-size (60) + 5");
+    }
+
+    private static String rootMessage(org.assertj.core.api.ThrowableAssert.ThrowingCallable start) {
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(start);
+        assertThat(failure).isNotNull();
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
     }
 
     @Test
@@ -130,10 +161,11 @@ class EmbeddedDatabaseIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(GatewayApplication.class).run(
-                "--ownpilot.data-dir=" + dataDir, "--server.port=0", "--ownpilot.database.url=",
-                "--ownpilot.docker.host=tcp://127.0.0.1:9");
+    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("--ownpilot.data-dir=" + dataDir, "--server.port=0",
+                "--ownpilot.database.url=", "--ownpilot.docker.host=tcp://127.0.0.1:9"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
     }
 
     private static int freePort() throws java.io.IOException {

@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import ownpilot.gateway.support.Api;
 import ownpilot.gateway.support.ApiTestBase;
 
 /** Regression tests of the review's low-severity findings: each input gets a precise 4xx, nothing is stored. */
 class HostileRequestsApiTest extends ApiTestBase {
+
+    @Autowired
+    SharedCaches caches;
 
     @Test
     void contactCategoriesAreTheirRelationships() {
@@ -60,6 +64,7 @@ class HostileRequestsApiTest extends ApiTestBase {
     @Test
     void theFirstStoredKeyBecomesTheDefaultAndLaterKeysDoNotMoveIt() {
         jdbc.sql("DELETE FROM settings WHERE key IN ('default_ai_provider', 'api_key:groq', 'api_key:mistral')").update();
+        caches.invalidateAllHere();
         try {
             api.post("/api/v1/settings/api-key/mistral", Map.of("apiKey", "mistral-key-0123456789"));
             api.post("/api/v1/settings/api-key/groq", Map.of("apiKey", "gsk-key-0123456789"));
@@ -68,6 +73,7 @@ class HostileRequestsApiTest extends ApiTestBase {
             api.delete("/api/v1/settings/api-key/groq");
             api.delete("/api/v1/settings/api-key/mistral");
             jdbc.sql("DELETE FROM settings WHERE key = 'default_ai_provider'").update();
+            caches.invalidateAllHere();
         }
     }
 
