@@ -8,7 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk.sh
 RUN_DIR=target/run
-flags=(--enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-})
+# The serial collector with a fixed 160 MB young generation: on a 2-core machine G1's concurrent
+# marking competed with the requests for the cores and its p99 was the worse one (bench/README.md).
+# 768 MB leaves room for two sandbox runs at their 256 MB limit. JAVA_OPTS come later, so they win.
+MEMORY_FLAGS=(-XX:+UseSerialGC -Xms256m -Xmx768m -Xmn160m)
+[ "${OWNPILOT_JVM_DEFAULTS:-on}" = off ] && MEMORY_FLAGS=()
+flags=(--enable-native-access=ALL-UNNAMED "${MEMORY_FLAGS[@]}" ${JAVA_OPTS:-})
 
 jar=$(ls target/ownpilot-gateway-*.jar 2>/dev/null | grep -v plain | head -1 || true)
 if [ -z "$jar" ] || [ -n "$(find src pom.xml models -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then

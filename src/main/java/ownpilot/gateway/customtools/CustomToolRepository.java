@@ -9,7 +9,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ownpilot.gateway.shared.SqlValues;
 import org.springframework.stereotype.Repository;
+import ownpilot.gateway.shared.AfterCommit;
 import ownpilot.gateway.shared.Paging;
+import ownpilot.gateway.shared.SharedCaches;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
@@ -18,13 +20,31 @@ class CustomToolRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    CustomToolRepository(JdbcClient jdbc, JsonMapper json) {
+    private final SharedCaches.Named<List<CustomTool>> active;
+
+    CustomToolRepository(JdbcClient jdbc, JsonMapper json, SharedCaches caches) {
         this.jdbc = jdbc;
         this.json = json;
+        this.active = caches.cache("custom-tools-active", 10_000);
+    }
+
+    /**
+     * The user's active tools, for their definitions (the usage counts in it may be behind). Read on
+     * every chat turn and tool list, so cached, and dropped by every write here, once at the write and
+     * once more after its transaction commits.
+     */
+    List<CustomTool> active(String userId) {
+        return active.get(userId, u -> list(u, Map.of("status", "active"), new Paging(Paging.MAX_LIMIT, 0)));
+    }
+
+    private <T> T changed(String userId, T result) {
+        active.invalidate(userId);
+        AfterCommit.run(() -> active.invalidate(userId));
+        return result;
     }
 
     CustomTool insert(String id, String userId, CustomTool t) {
-        return jdbc.sql("""
+        return changed(userId, jdbc.sql("""
                 INSERT INTO custom_tools (id, user_id, name, description, parameters, code, category, status,
                     permissions, requires_approval, created_by)
                 VALUES (:id, :user, :name, :description, CAST(:parameters AS jsonb), :code, :category, :status,
@@ -35,12 +55,12 @@ class CustomToolRepository {
                 .param("category", t.category()).param("status", t.status())
                 .param("permissions", json.writeValueAsString(t.permissions()))
                 .param("requiresApproval", t.requiresApproval()).param("createdBy", t.createdBy())
-                .query((rs, n) -> map(rs)).single();
+                .query((rs, n) -> map(rs)).single());
     }
 
     /** Writes the editable fields; the version goes up when the code changes. */
     Optional<CustomTool> update(String userId, String id, CustomTool t) {
-        return jdbc.sql("""
+        return changed(userId, jdbc.sql("""
                 UPDATE custom_tools SET description = :description, parameters = CAST(:parameters AS jsonb),
                     version = version + CASE WHEN code <> :code THEN 1 ELSE 0 END, code = :code, category = :category,
                     status = :status, permissions = CAST(:permissions AS jsonb), requires_approval = :requiresApproval,
@@ -50,13 +70,13 @@ class CustomToolRepository {
                 .param("code", t.code()).param("category", t.category()).param("status", t.status())
                 .param("permissions", json.writeValueAsString(t.permissions()))
                 .param("requiresApproval", t.requiresApproval()).param("user", userId).param("id", id)
-                .query((rs, n) -> map(rs)).optional();
+                .query((rs, n) -> map(rs)).optional());
     }
 
     Optional<CustomTool> setStatus(String userId, String id, String status) {
-        return jdbc.sql("UPDATE custom_tools SET status = :status, updated_at = now() WHERE user_id = :user AND id = :id "
-                        + "RETURNING *")
-                .param("status", status).param("user", userId).param("id", id).query((rs, n) -> map(rs)).optional();
+        return changed(userId, jdbc.sql("UPDATE custom_tools SET status = :status, updated_at = now() "
+                        + "WHERE user_id = :user AND id = :id RETURNING *")
+                .param("status", status).param("user", userId).param("id", id).query((rs, n) -> map(rs)).optional());
     }
 
     Optional<CustomTool> find(String userId, String id) {
@@ -81,8 +101,8 @@ class CustomToolRepository {
     }
 
     boolean delete(String userId, String id) {
-        return jdbc.sql("DELETE FROM custom_tools WHERE user_id = :user AND id = :id")
-                .param("user", userId).param("id", id).update() > 0;
+        return changed(userId, jdbc.sql("DELETE FROM custom_tools WHERE user_id = :user AND id = :id")
+                .param("user", userId).param("id", id).update() > 0);
     }
 
     void countUse(String userId, String name) {

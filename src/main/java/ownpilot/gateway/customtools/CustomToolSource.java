@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import ownpilot.gateway.shared.Paging;
 import ownpilot.gateway.tools.DynamicToolSource;
 import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.tools.ToolDefinition;
@@ -35,8 +34,7 @@ class CustomToolSource implements DynamicToolSource {
 
     @Override
     public List<ToolDefinition> tools(String userId) {
-        return repository.list(userId, Map.of("status", "active"), new Paging(Paging.MAX_LIMIT, 0)).stream()
-                .map(this::definition).toList();
+        return repository.active(userId).stream().map(this::definition).toList();
     }
 
     @Override

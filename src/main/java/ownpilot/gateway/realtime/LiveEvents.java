@@ -61,6 +61,9 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
      * else hears of it.
      */
     void broadcast(String userId, String type, Object payload) {
+        if (!replicas.reachesOtherReplicas() && clients.values().stream().noneMatch(c -> userId.equals(c.userId()))) {
+            return; // nobody to tell: framing the event was a tenth of a tool run's cost
+        }
         TextMessage frame = frame(type, payload);
         deliver(userId, frame);
         // the frame as serialized here, after its user id and that id's length (an id may hold any character)

@@ -19,6 +19,8 @@ public class ToolRegistry {
 
     private final Map<String, ToolDefinition> tools = new LinkedHashMap<>();
     private final ObjectProvider<DynamicToolSource> dynamic;
+    /** Looked up once, on first use (the sources depend on the registry, so not in the constructor). */
+    private volatile List<DynamicToolSource> sources;
 
     ToolRegistry(List<ToolProvider> providers, ObjectProvider<DynamicToolSource> dynamic) {
         this.dynamic = dynamic;
@@ -40,8 +42,24 @@ public class ToolRegistry {
     /** Built-in tools followed by the user's dynamic tools. */
     public List<ToolDefinition> all(String userId) {
         List<ToolDefinition> out = new ArrayList<>(tools.values());
-        dynamic.orderedStream().forEach(source -> out.addAll(source.tools(userId)));
+        out.addAll(dynamicTools(userId));
         return out;
+    }
+
+    /** Only the user's dynamic tools (custom ones), in source order. */
+    List<ToolDefinition> dynamicTools(String userId) {
+        List<ToolDefinition> out = new ArrayList<>();
+        sources().forEach(source -> out.addAll(source.tools(userId)));
+        return out;
+    }
+
+    private List<DynamicToolSource> sources() {
+        List<DynamicToolSource> found = sources;
+        if (found == null) {
+            found = dynamic.orderedStream().toList();
+            sources = found;
+        }
+        return found;
     }
 
     public boolean isBuiltin(String name) {
@@ -57,6 +75,6 @@ public class ToolRegistry {
         if (builtin != null) {
             return Optional.of(builtin);
         }
-        return dynamic.orderedStream().map(source -> source.find(userId, name)).flatMap(Optional::stream).findFirst();
+        return sources().stream().map(source -> source.find(userId, name)).flatMap(Optional::stream).findFirst();
     }
 }

@@ -40,9 +40,12 @@ class ToolsController {
     private final ToolExecution execution;
     private final CurrentUser user;
     private final AgentToolScope agents;
+    private final ToolListJson listJson;
 
-    ToolsController(ToolRegistry registry, ToolExecution execution, CurrentUser user, AgentToolScope agents) {
+    ToolsController(ToolRegistry registry, ToolExecution execution, CurrentUser user, AgentToolScope agents,
+            ToolListJson listJson) {
         this.agents = agents;
+        this.listJson = listJson;
         this.registry = registry;
         this.execution = execution;
         this.user = user;
@@ -58,7 +61,7 @@ class ToolsController {
                     .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "Agent not found: " + agentId));
             return registry.all(user.id()).stream().filter(t -> allowed.contains(t.name())).map(ToolView::of).toList();
         }
-        return grouped ? grouped() : registry.all(user.id()).stream().map(ToolView::of).toList();
+        return grouped ? grouped() : listJson.all(user.id());
     }
 
     @GetMapping("/meta/categories")
