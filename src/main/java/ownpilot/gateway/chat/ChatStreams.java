@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import ownpilot.gateway.llm.Cancellation;
 import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.ApiException;
+import ownpilot.gateway.shared.DatabaseUnavailable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,9 +71,14 @@ class ChatStreams implements DisposableBean {
         } catch (ApiException e) {
             sink.error(e);
         } catch (RuntimeException e) {
-            log.error("Chat stream failed", e);
-            sink.error(new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                    "An unexpected error occurred"));
+            if (DatabaseUnavailable.is(e)) {
+                log.error("Chat stream without a database connection: {}", e.getMessage());
+                sink.error(DatabaseUnavailable.error());
+            } else {
+                log.error("Chat stream failed", e);
+                sink.error(new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                        "An unexpected error occurred"));
+            }
         } finally {
             open.remove(sink);
         }
