@@ -9,10 +9,11 @@ cd "$(dirname "$0")/.."
 . scripts/jdk.sh
 RUN_DIR=target/run
 # A ceiling on the heap (the JVM would otherwise allow a quarter of the machine's memory) with room
-# for two sandbox runs at their 256 MB limit, and G1's periodic collection, which hands the heap a
-# load left behind back to the system once the gateway is idle (bench/README.md: 503 -> 359 MiB RSS
-# 30 s after a load). JAVA_OPTS come later, so they win.
-MEMORY_FLAGS=(-Xmx768m -XX:G1PeriodicGCInterval=15000)
+# for two sandbox runs at their 256 MB limit, and G1's periodic collection with tight free-heap ratios,
+# which hands the heap a load left behind back to the system once the gateway is idle (without the
+# ratios the periodic collection kept it all; bench/README.md: 506 -> 364 MiB RSS 30 s after a load).
+# JAVA_OPTS come later, so they win.
+MEMORY_FLAGS=(-Xmx768m -XX:G1PeriodicGCInterval=10000 -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5)
 [ "${OWNPILOT_JVM_DEFAULTS:-on}" = off ] && MEMORY_FLAGS=()
 flags=(--enable-native-access=ALL-UNNAMED "${MEMORY_FLAGS[@]}" ${JAVA_OPTS:-})
 
