@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.stereotype.Component;
 import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.llm.ModelMessage;
@@ -42,9 +43,8 @@ class ChatContext {
     private final ToolRegistry registry;
     private final SettingsService settings;
     private final JsonMapper json;
-    private final ObjectProvider<TurnContext> contributors;
     /** The contributors in order, looked up once: a bean-factory lookup on every turn cost a third of its set-up. */
-    private volatile List<TurnContext> ordered;
+    private final SingletonSupplier<List<TurnContext>> contributors;
 
     ChatContext(MessageRepository messages, ToolRegistry registry, SettingsService settings, JsonMapper json,
             ObjectProvider<TurnContext> contributors) {
@@ -52,7 +52,7 @@ class ChatContext {
         this.registry = registry;
         this.settings = settings;
         this.json = json;
-        this.contributors = contributors;
+        this.contributors = SingletonSupplier.of(() -> contributors.orderedStream().toList());
     }
 
     /**
@@ -61,12 +61,7 @@ class ChatContext {
      */
     String contributions(Actor actor, String message, ChatTrace trace) {
         StringBuilder out = new StringBuilder();
-        List<TurnContext> all = ordered;
-        if (all == null) {
-            all = contributors.orderedStream().toList();
-            ordered = all;
-        }
-        all.forEach(c -> {
+        contributors.obtain().forEach(c -> {
             try {
                 TurnContext.Contribution part = c.contribute(actor, message);
                 if (part.section() != null && !part.section().isBlank()) {

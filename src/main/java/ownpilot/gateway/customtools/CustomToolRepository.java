@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ownpilot.gateway.shared.SqlValues;
 import org.springframework.stereotype.Repository;
-import ownpilot.gateway.shared.AfterCommit;
 import ownpilot.gateway.shared.Paging;
 import ownpilot.gateway.shared.SharedCaches;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,8 +29,7 @@ class CustomToolRepository {
 
     /**
      * The user's active tools, for their definitions (the usage counts in it may be behind). Read on
-     * every chat turn and tool list, so cached, and dropped by every write here, once at the write and
-     * once more after its transaction commits.
+     * every chat turn and tool list, so cached, and dropped by every write here.
      */
     List<CustomTool> active(String userId) {
         return active.get(userId, u -> list(u, Map.of("status", "active"), new Paging(Paging.MAX_LIMIT, 0)));
@@ -39,7 +37,6 @@ class CustomToolRepository {
 
     private <T> T changed(String userId, T result) {
         active.invalidate(userId);
-        AfterCommit.run(() -> active.invalidate(userId));
         return result;
     }
 

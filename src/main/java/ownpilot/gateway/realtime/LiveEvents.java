@@ -16,6 +16,7 @@ import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import ownpilot.gateway.shared.PgNotifications;
+import ownpilot.gateway.shared.Replicas;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,11 +43,13 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
 
     private final JsonMapper json;
     private final PgNotifications replicas;
+    private final boolean othersMayListen;
 
-    LiveEvents(JsonMapper json, PgNotifications replicas, MeterRegistry meters) {
+    LiveEvents(JsonMapper json, PgNotifications replicas, Replicas topology, MeterRegistry meters) {
         meters.gauge("ownpilot.websocket.sessions", clients, Map::size);
         this.json = json;
         this.replicas = replicas;
+        this.othersMayListen = topology.mayShareDatabase();
         replicas.subscribe(CHANNEL, this::fromReplica);
         watchdog.scheduleWithFixedDelay(this::dropStuck, 250, 250, TimeUnit.MILLISECONDS);
         watchdog.scheduleWithFixedDelay(this::ping, 30, 30, TimeUnit.SECONDS);
@@ -61,7 +64,7 @@ class LiveEvents extends TextWebSocketHandler implements DisposableBean {
      * else hears of it.
      */
     void broadcast(String userId, String type, Object payload) {
-        if (!replicas.reachesOtherReplicas() && clients.values().stream().noneMatch(c -> userId.equals(c.userId()))) {
+        if (!othersMayListen && clients.values().stream().noneMatch(c -> userId.equals(c.userId()))) {
             return; // nobody to tell: framing the event was a tenth of a tool run's cost
         }
         TextMessage frame = frame(type, payload);

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import ownpilot.gateway.shared.AfterCommit;
 import ownpilot.gateway.shared.SharedCaches;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,8 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The only class that touches the {@code settings} table. Values are read on every chat turn (memory
  * mode, sandbox settings, keys), so each is cached as its stored text, parsed anew on each read (a
- * caller may change the node it gets), and dropped from the cache by every write here, once at the
- * write and once more after its transaction commits (a read in between may have loaded the old value).
+ * caller may change the node it gets), and dropped from the cache by every write here.
  */
 @Repository
 class SettingsRepository {
@@ -42,12 +40,6 @@ class SettingsRepository {
         return stored.equals(ABSENT) ? Optional.empty() : Optional.of(json.readTree(stored));
     }
 
-    private void changed(String userId, String key) {
-        String cacheKey = cacheKey(userId, key);
-        values.invalidate(cacheKey);
-        AfterCommit.run(() -> values.invalidate(cacheKey));
-    }
-
     private static String cacheKey(String userId, String key) {
         return userId + '\n' + key;
     }
@@ -60,7 +52,7 @@ class SettingsRepository {
                 .param("key", key)
                 .param("value", value.toString())
                 .update();
-        changed(userId, key);
+        values.invalidate(cacheKey(userId, key));
     }
 
     boolean delete(String userId, String key) {
@@ -68,7 +60,7 @@ class SettingsRepository {
                 .param("user", userId)
                 .param("key", key)
                 .update() > 0;
-        changed(userId, key);
+        values.invalidate(cacheKey(userId, key));
         return deleted;
     }
 

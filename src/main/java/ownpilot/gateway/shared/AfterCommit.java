@@ -12,14 +12,27 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class AfterCommit {
 
+    /**
+     * Set while this thread runs the reactions of a transaction that has committed: a reaction that
+     * asks for another one then gets it at once, since Spring does not call synchronizations that are
+     * registered while it is calling them. (A reaction that opens a transaction of its own and asks
+     * inside it gets its reaction at once too, not after that inner commit; none does so today.)
+     */
+    private static final ThreadLocal<Boolean> COMMITTED = ThreadLocal.withInitial(() -> false);
+
     private AfterCommit() {}
 
     public static void run(Runnable reaction) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isSynchronizationActive() && !COMMITTED.get()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    reaction.run();
+                    COMMITTED.set(true);
+                    try {
+                        reaction.run();
+                    } finally {
+                        COMMITTED.remove();
+                    }
                 }
             });
         } else {

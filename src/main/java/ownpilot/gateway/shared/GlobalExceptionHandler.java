@@ -97,13 +97,13 @@ class GlobalExceptionHandler {
         return api(ApiException.validation(e.getParameterName(), "is required"), request);
     }
 
+    // the classes DatabaseUnavailable.is names (an annotation takes only class literals)
     @ExceptionHandler({DataAccessResourceFailureException.class,
             org.springframework.transaction.CannotCreateTransactionException.class,
             org.springframework.transaction.TransactionSystemException.class})
     ResponseEntity<Object> databaseDown(RuntimeException e, HttpServletRequest request) {
         log.error("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        return error(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", "The database is not reachable", null,
-                request);
+        return api(DatabaseUnavailable.error(), request);
     }
 
     /** A safety net: a constraint the validation missed is still the client's conflict, not a crash. */

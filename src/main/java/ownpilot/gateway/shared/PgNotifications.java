@@ -70,11 +70,6 @@ public class PgNotifications implements DisposableBean {
         }
     }
 
-    /** False when no other replica can exist, so what is sent here reaches nobody. */
-    public boolean reachesOtherReplicas() {
-        return !singleNode;
-    }
-
     /** Calls {@code handler} with the payload of every message on {@code channel} sent by another replica. */
     public void subscribe(String channel, Consumer<String> handler) {
         checkChannel(channel);

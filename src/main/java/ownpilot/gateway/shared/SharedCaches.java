@@ -80,15 +80,26 @@ public class SharedCaches {
             return (V) cache.get(key, loader::apply);
         }
 
-        /** Drops the entry here and on the other replicas. */
+        /**
+         * Drops the entry here at once and again once the current transaction commits (a read in
+         * between may have loaded the old value), and then on the other replicas, which could only
+         * reload the old value before the commit.
+         */
         public void invalidate(String key) {
             cache.invalidate(key);
-            notifications.send(CHANNEL, name + '\n' + key);
+            AfterCommit.run(() -> {
+                cache.invalidate(key);
+                notifications.send(CHANNEL, name + '\n' + key);
+            });
         }
 
+        /** Like {@link #invalidate}, for every entry. */
         public void invalidateAll() {
             cache.invalidateAll();
-            notifications.send(CHANNEL, name + '\n' + ALL);
+            AfterCommit.run(() -> {
+                cache.invalidateAll();
+                notifications.send(CHANNEL, name + '\n' + ALL);
+            });
         }
     }
 }

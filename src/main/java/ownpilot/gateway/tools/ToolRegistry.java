@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,12 +19,11 @@ import org.springframework.stereotype.Service;
 public class ToolRegistry {
 
     private final Map<String, ToolDefinition> tools = new LinkedHashMap<>();
-    private final ObjectProvider<DynamicToolSource> dynamic;
     /** Looked up once, on first use (the sources depend on the registry, so not in the constructor). */
-    private volatile List<DynamicToolSource> sources;
+    private final SingletonSupplier<List<DynamicToolSource>> sources;
 
     ToolRegistry(List<ToolProvider> providers, ObjectProvider<DynamicToolSource> dynamic) {
-        this.dynamic = dynamic;
+        this.sources = SingletonSupplier.of(() -> dynamic.orderedStream().toList());
         for (ToolProvider provider : providers) {
             for (ToolDefinition tool : provider.tools()) {
                 ToolDefinition previous = tools.putIfAbsent(tool.name(), tool);
@@ -49,17 +49,8 @@ public class ToolRegistry {
     /** Only the user's dynamic tools (custom ones), in source order. */
     List<ToolDefinition> dynamicTools(String userId) {
         List<ToolDefinition> out = new ArrayList<>();
-        sources().forEach(source -> out.addAll(source.tools(userId)));
+        sources.obtain().forEach(source -> out.addAll(source.tools(userId)));
         return out;
-    }
-
-    private List<DynamicToolSource> sources() {
-        List<DynamicToolSource> found = sources;
-        if (found == null) {
-            found = dynamic.orderedStream().toList();
-            sources = found;
-        }
-        return found;
     }
 
     public boolean isBuiltin(String name) {
@@ -75,6 +66,6 @@ public class ToolRegistry {
         if (builtin != null) {
             return Optional.of(builtin);
         }
-        return sources().stream().map(source -> source.find(userId, name)).flatMap(Optional::stream).findFirst();
+        return sources.obtain().stream().map(source -> source.find(userId, name)).flatMap(Optional::stream).findFirst();
     }
 }

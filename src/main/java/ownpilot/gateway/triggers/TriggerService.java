@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ownpilot.gateway.security.SecretCipher;
 import ownpilot.gateway.settings.SettingsService;
-import ownpilot.gateway.shared.AfterCommit;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.Ids;
 import ownpilot.gateway.shared.SafeExpressions;
@@ -107,9 +106,8 @@ class TriggerService {
     }
 
     private void listeningChanged(String userId) {
-        Runnable drop = () -> TriggerInput.EVENTS.forEach(e -> listening.invalidate(userId + "|" + e));
-        drop.run();
-        AfterCommit.run(drop);
+        // invalidate drops an entry at once and again after the commit
+        TriggerInput.EVENTS.forEach(e -> listening.invalidate(userId + "|" + e));
     }
 
     /** Shown fields: the next fire times of a schedule, a webhook's path; never a secret. */
