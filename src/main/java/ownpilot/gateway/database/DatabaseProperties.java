@@ -13,6 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record DatabaseProperties(String url, String username, String password, @DefaultValue("20") int poolSize,
         @DefaultValue("5000") long connectionTimeoutMs, @DefaultValue Embedded embedded) {
 
+    /** An external PostgreSQL is configured, so the gateway starts none of its own. */
+    boolean external() {
+        return url != null && !url.isBlank();
+    }
+
     void applyTo(HikariDataSource dataSource) {
         dataSource.setPoolName("ownpilot");
         dataSource.setMaximumPoolSize(poolSize);

@@ -23,6 +23,13 @@ public final class DataDirectory {
         this.defaultLocation = defaultLocation;
     }
 
+    /** The configured {@code ownpilot.data-dir}, or the default location when it is blank. */
+    public static DataDirectory of(String configured) {
+        return configured != null && !configured.isBlank()
+                ? new DataDirectory(Path.of(configured), false)
+                : new DataDirectory(defaultRoot(), true);
+    }
+
     public static Path defaultRoot() {
         return Path.of(System.getProperty("user.home"), ".ownpilot");
     }

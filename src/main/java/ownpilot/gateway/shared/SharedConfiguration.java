@@ -1,7 +1,6 @@
 package ownpilot.gateway.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.file.Path;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,7 +8,6 @@ import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.util.StringUtils;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.http.MediaType;
@@ -22,10 +20,7 @@ class SharedConfiguration {
 
     @Bean
     DataDirectory dataDirectory(KernelProperties settings) {
-        String configured = settings.dataDir();
-        return StringUtils.hasText(configured)
-                ? new DataDirectory(Path.of(configured), false)
-                : new DataDirectory(DataDirectory.defaultRoot(), true);
+        return DataDirectory.of(settings.dataDir());
     }
 
     /** CORS for the allowed origins (loopback on any port, plus the configured ones). */

@@ -45,7 +45,7 @@ class EmbeddedDatabaseIT {
             assertThatThrownBy(() -> jdbc.sql("COPY (SELECT 1) TO PROGRAM 'id'").update())
                     .rootCause().hasMessageContaining("must be superuser");
 
-            int port = app.getBean(EmbeddedPostgres.class).getPort();
+            int port = app.getBean(EmbeddedDatabase.class).port();
             assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port
                     + "/postgres?user=postgres")).hasMessageContaining("password");
             assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port
@@ -132,6 +132,21 @@ class EmbeddedDatabaseIT {
                     .contains(DataDirectoryInUseFailureAnalyzer.class.getName());
             assertThat(analysis.getDescription()).contains(dataDir.toString()).contains("in use by another running gateway");
             assertThat(new Api(port(first)).get("/health/ready").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aStartThatFailsAfterTheServerWasStartedLeavesNothingRunning() throws Exception {
+        Path dataDir = Files.createTempDirectory("ownpilot-failed-start-");
+        // the embedded server starts on its own thread while the context is built; these contexts then
+        // fail before they take the server (a setting that does not bind) and after (an open address
+        // without authentication)
+        assertThat(rootMessage(() -> start(dataDir, "--ownpilot.http.max-body-bytes=lots"))).contains("lots");
+        assertThat(OrphanedPostmaster.find(dataDir.resolve("postgres"))).isEmpty();
+        assertThat(rootMessage(() -> start(dataDir, "--server.address=0.0.0.0"))).containsIgnoringCase("auth");
+        assertThat(OrphanedPostmaster.find(dataDir.resolve("postgres"))).isEmpty();
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            assertThat(new Api(port(app)).get("/health/ready").status()).isEqualTo(200);
         }
     }
 

@@ -2,7 +2,6 @@ package ownpilot.gateway.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,7 +37,7 @@ class PersistenceRestartIT {
             assertThat(api.get("/api/v1/settings/api-key/openai").data().path("configured").asBoolean()).isTrue();
             assertThat(api.get("/health/ready").status()).isEqualTo(200);
 
-            second.getBean(EmbeddedPostgres.class).close();
+            second.getBean(EmbeddedDatabase.class).close();
 
             Api.Response ready = api.get("/health/ready");
             assertThat(ready.status()).isEqualTo(503);
