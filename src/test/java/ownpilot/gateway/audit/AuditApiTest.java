@@ -19,6 +19,14 @@ class AuditApiTest extends ApiTestBase {
     }
 
     @Test
+    void aToolRunIsOnTheTrailWhenItsResponseArrives() {
+        String requestId = "req-" + UUID.randomUUID();
+        postWithId("/api/v1/tools/calculate/execute", "{\"arguments\":{\"expression\":\"2+2\"}}", requestId);
+        // no waiting for listeners: the record commits with the run's own transaction
+        assertThat(api.get("/api/v1/audit?correlationId=" + requestId).data().path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void everyToolExecutionIsRecordedWithTheRequestId() {
         String requestId = "req-" + UUID.randomUUID();
         postWithId("/api/v1/tools/calculate/execute", "{\"arguments\":{\"expression\":\"6*7\"}}", requestId);
