@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
 import ownpilot.gateway.shared.DataDirectory;
 
 /**
@@ -36,13 +37,11 @@ class DatabaseConfiguration {
     }
 
     private static HikariDataSource external(DatabaseProperties settings) {
-        String username = settings.username() == null ? "" : settings.username();
-        String password = settings.password() == null ? "" : settings.password();
         return DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .url(settings.url())
-                .username(username.isEmpty() ? null : username)
-                .password(password.isEmpty() ? null : password)
+                .username(StringUtils.hasLength(settings.username()) ? settings.username() : null)
+                .password(StringUtils.hasLength(settings.password()) ? settings.password() : null)
                 .build();
     }
 }

@@ -52,7 +52,7 @@ public class EarlyDatabaseStart implements ApplicationListener<SpringApplication
         event.getApplicationContext().getBeanFactory().registerSingleton(BEAN_NAME, pending);
     }
 
-    /** The start under way; the first {@link #await} claims the server, which the context then closes. */
+    /** The start under way; the first {@link #awaitFor} claims the server, which the context then closes. */
     static final class Pending {
 
         private final DataDirectory dataDirectory;

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.AotDetector;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import ownpilot.gateway.GatewayApplication;
 import ownpilot.gateway.support.Api;
+import ownpilot.gateway.support.Gateway;
 
 /**
  * The gateway as scripts/run.sh starts it: from the context the build's Spring AOT processing wrote
@@ -29,8 +24,8 @@ class AotStartAotIT {
     void theAotContextStartsOnTheEmbeddedDatabase() throws Exception {
         assertThat(AotDetector.useGeneratedArtifacts()).as("started in AOT mode").isTrue();
         Path dataDir = Files.createTempDirectory("ownpilot-aot-");
-        try (ConfigurableApplicationContext gateway = start(dataDir, "--ownpilot.database.url=")) {
-            Api api = api(gateway);
+        try (Gateway gateway = Gateway.start(dataDir, "--ownpilot.database.url=")) {
+            Api api = gateway.api();
             assertThat(api.get("/health/ready").status()).isEqualTo(200);
             assertThat(api.post("/api/v1/tasks", Map.of("title", "AOT task")).status()).isEqualTo(201);
             assertThat(api.get("/api/v1/tasks").raw().body()).contains("AOT task");
@@ -42,28 +37,14 @@ class AotStartAotIT {
     void theAotContextUsesTheExternalDatabaseItIsGivenAtStart() throws Exception {
         Path dataDir = Files.createTempDirectory("ownpilot-aot-external-");
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start();
-                ConfigurableApplicationContext gateway = start(dataDir, "--ownpilot.database.url=jdbc:postgresql://127.0.0.1:"
+                Gateway gateway = Gateway.start(dataDir, "--ownpilot.database.url=jdbc:postgresql://127.0.0.1:"
                         + external.getPort() + "/postgres", "--ownpilot.database.username=postgres",
                         "--ownpilot.database.password=postgres")) {
-            assertThat(api(gateway).post("/api/v1/tasks", Map.of("title", "Into the external one")).status())
+            assertThat(gateway.api().post("/api/v1/tasks", Map.of("title", "Into the external one")).status())
                     .isEqualTo(201);
             assertThat(JdbcClient.create(external.getPostgresDatabase()).sql("SELECT title FROM tasks")
                     .query(String.class).list()).contains("Into the external one");
         }
         assertThat(dataDir.resolve("postgres")).doesNotExist();
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
-        List<String> args = new ArrayList<>(List.of("--ownpilot.data-dir=" + dataDir, "--server.port=0",
-                "--ownpilot.docker.host=tcp://127.0.0.1:9",
-                "--spring.quartz.scheduler-name=ownpilot-aot-" + java.util.UUID.randomUUID()));
-        args.addAll(List.of(more));
-        // the AOT initializer is looked up by the main class, which would otherwise be the test runner
-        return new SpringApplicationBuilder(GatewayApplication.class).main(GatewayApplication.class)
-                .run(args.toArray(String[]::new));
-    }
-
-    private static Api api(ConfigurableApplicationContext context) {
-        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 }

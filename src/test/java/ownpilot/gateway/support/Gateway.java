@@ -31,8 +31,9 @@ public final class Gateway implements AutoCloseable {
             all.add("--spring.quartz.scheduler-name=ownpilot-" + java.util.UUID.randomUUID());
         }
         all.addAll(List.of(args));
+        // main: the class a Spring AOT start looks its generated initializer up by (else the test runner)
         return new Gateway(new SpringApplicationBuilder(GatewayApplication.class, EventProbe.class)
-                .run(all.toArray(String[]::new)));
+                .main(GatewayApplication.class).run(all.toArray(String[]::new)));
     }
 
     public static Gateway start(String... args) {
