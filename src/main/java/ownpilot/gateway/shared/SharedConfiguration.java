@@ -3,6 +3,7 @@ package ownpilot.gateway.shared;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,7 @@ import org.springframework.web.filter.CorsFilter;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -61,6 +63,17 @@ class SharedConfiguration {
             @Override
             public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
                 configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON, MediaType.ALL);
+            }
+        };
+    }
+
+    /** Spring's handler lookup, reading the request's method once per request (see the class). */
+    @Bean
+    WebMvcRegistrations methodCachingHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new MethodCachingHandlerMapping();
             }
         };
     }
