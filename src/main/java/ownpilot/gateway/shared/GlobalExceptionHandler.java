@@ -47,8 +47,10 @@ class GlobalExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return error(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+        ResponseEntity<Object> refused = error(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
                 "Method " + e.getMethod() + " is not allowed on " + request.getRequestURI(), null, request);
+        // RFC 9110 (15.5.6): a 405 names the methods the route does allow
+        return ResponseEntity.status(refused.getStatusCode()).headers(e.getHeaders()).body(refused.getBody());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -50,7 +50,9 @@ class HttpContractApiTest extends ApiTestBase {
 
     @Test
     void wrongMethodIs405AndWrongContentTypeIs415() {
-        assertThat(api.put("/api/v1/tasks", Map.of()).status()).isEqualTo(405);
+        Api.Response wrongMethod = api.put("/api/v1/tasks", Map.of());
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.header("Allow")).contains("GET").contains("POST");
         Api.Response r = api.send(HttpRequest.newBuilder(api.uri("/api/v1/tasks"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")));
         assertThat(r.status()).isEqualTo(415);
