@@ -13,8 +13,12 @@ RUN_DIR=target/run
 # which hands the heap a load left behind back to the system once the gateway is idle (without the
 # ratios the periodic collection kept it all; bench/README.md: 506 -> 364 MiB RSS 30 s after a load).
 # JAVA_OPTS come later, so they win.
-MEMORY_FLAGS=(-Xmx768m -XX:G1PeriodicGCInterval=10000 -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5)
-[ "${OWNPILOT_JVM_DEFAULTS:-on}" = off ] && MEMORY_FLAGS=()
+# Native memory: glibc keeps what the JIT and GC threads freed in per-thread arenas and returns none of
+# it on its own, so the arenas are capped at two and the JVM trims the C heap every 5 s (bench/README.md:
+# 318-323 -> 301-308 MiB RSS 30 s after a load).
+MEMORY_FLAGS=(-Xmx768m -XX:G1PeriodicGCInterval=10000 -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5
+  -XX:TrimNativeHeapInterval=5000)
+if [ "${OWNPILOT_JVM_DEFAULTS:-on}" = off ]; then MEMORY_FLAGS=(); else export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}; fi
 # Spring AOT: the context as the build wrote it down (no configuration parsing, no condition
 # evaluation at start; about a second less here). Conditions on spring.* / management.* properties are
 # then fixed as the build saw them; OWNPILOT_SPRING_AOT=off starts without (bench/README.md).
