@@ -30,16 +30,9 @@ record DatabaseProperties(String url, String username, String password, @Default
      * PostgreSQL's general defaults (128MB shared buffers, 100 connections): the pool is the only
      * client, and a personal data set fits in a small buffer cache with the operating system's page
      * cache behind it.
-     *
-     * <p>{@code commitDelayMicros} is PostgreSQL's {@code commit_delay}: when at least five other
-     * transactions are open, a commit waits this long before flushing the WAL, so the commits behind it
-     * share one {@code fdatasync}. Each commit is still flushed before it is acknowledged (durability
-     * unchanged); under a tool-run load it cut the flushes by a third (bench/README.md). With fewer
-     * than five transactions open it does nothing.
      */
     record Embedded(@DefaultValue("32MB") String sharedBuffers, @DefaultValue("4MB") String workMem,
-            @DefaultValue("32MB") String maintenanceWorkMem, @DefaultValue("40") int maxConnections,
-            @DefaultValue("200") int commitDelayMicros) {
+            @DefaultValue("32MB") String maintenanceWorkMem, @DefaultValue("40") int maxConnections) {
 
         /** PostgreSQL's memory units; anything else would reach the server's command line. */
         private static final Pattern SIZE = Pattern.compile("[1-9][0-9]{0,6}(kB|MB|GB)");
@@ -52,11 +45,6 @@ record DatabaseProperties(String url, String username, String password, @Default
                     throw new IllegalArgumentException("ownpilot.database.embedded memory sizes are a number with "
                             + "kB, MB or GB (such as 32MB); got: " + size);
                 }
-            }
-            // PostgreSQL's own bounds for commit_delay
-            if (commitDelayMicros < 0 || commitDelayMicros > 100_000) {
-                throw new IllegalArgumentException("ownpilot.database.embedded.commit-delay-micros is 0 to 100000; got: "
-                        + commitDelayMicros);
             }
         }
 

@@ -65,7 +65,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("shared_buffers", sizing.sharedBuffers())
                     .setServerConfig("work_mem", sizing.workMem())
                     .setServerConfig("maintenance_work_mem", sizing.maintenanceWorkMem())
-                    .setServerConfig("commit_delay", String.valueOf(sizing.commitDelayMicros()))
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")

@@ -33,7 +33,7 @@ class EmbeddedDatabaseIT {
                 assertThat(jdbc.sql("SHOW " + setting).query(String.class).single()).as(setting).isEqualTo("on");
             }
             Map<String, String> sizing = Map.of("shared_buffers", "32MB", "work_mem", "4MB",
-                    "maintenance_work_mem", "32MB", "max_connections", "40", "commit_delay", "200");
+                    "maintenance_work_mem", "32MB", "max_connections", "40");
             sizing.forEach((setting, value) -> assertThat(jdbc.sql("SHOW " + setting).query(String.class).single())
                     .as(setting).isEqualTo(value));
             assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("ownpilot");
@@ -63,19 +63,16 @@ class EmbeddedDatabaseIT {
         Path dataDir = Files.createTempDirectory("ownpilot-sizing-");
         try (ConfigurableApplicationContext app = start(dataDir, "--ownpilot.database.embedded.shared-buffers=16MB",
                 "--ownpilot.database.embedded.work-mem=8MB", "--ownpilot.database.embedded.max-connections=30",
-                "--ownpilot.database.pool-size=25", "--ownpilot.database.embedded.commit-delay-micros=0")) {
+                "--ownpilot.database.pool-size=25")) {
             JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
             assertThat(jdbc.sql("SHOW shared_buffers").query(String.class).single()).isEqualTo("16MB");
             assertThat(jdbc.sql("SHOW work_mem").query(String.class).single()).isEqualTo("8MB");
             assertThat(jdbc.sql("SHOW max_connections").query(String.class).single()).isEqualTo("30");
-            assertThat(jdbc.sql("SHOW commit_delay").query(String.class).single()).isEqualTo("0");
         }
         assertThat(rootMessage(() -> start(dataDir, "--ownpilot.database.embedded.work-mem=4MB -c fsync=off")))
                 .contains("kB, MB or GB");
         assertThat(rootMessage(() -> start(dataDir, "--ownpilot.database.pool-size=60")))
                 .contains("max-connections (40) must be at least ownpilot.database.pool-size (60) + 5");
-        assertThat(rootMessage(() -> start(dataDir, "--ownpilot.database.embedded.commit-delay-micros=100001")))
-                .contains("commit-delay-micros is 0 to 100000; got: 100001");
     }
 
     private static String rootMessage(org.assertj.core.api.ThrowableAssert.ThrowingCallable start) {
