@@ -15,7 +15,7 @@ RUN_DIR=target/run
 # JAVA_OPTS come later, so they win.
 # Native memory: glibc keeps what the JIT and GC threads freed in per-thread arenas and returns none of
 # it on its own, so the arenas are capped at two and the JVM trims the C heap every 5 s (bench/README.md:
-# 318-323 -> 301-308 MiB RSS 30 s after a load).
+# 318-323 -> 299-308 MiB RSS 30 s after a load).
 MEMORY_FLAGS=(-Xmx768m -XX:G1PeriodicGCInterval=10000 -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5
   -XX:TrimNativeHeapInterval=5000)
 if [ "${OWNPILOT_JVM_DEFAULTS:-on}" = off ]; then MEMORY_FLAGS=(); else export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}; fi
