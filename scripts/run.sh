@@ -18,7 +18,11 @@ RUN_DIR=target/run
 # 318-323 -> 299-308 MiB RSS 30 s after a load).
 MEMORY_FLAGS=(-Xmx768m -XX:G1PeriodicGCInterval=10000 -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5
   -XX:TrimNativeHeapInterval=5000)
-if [ "${OWNPILOT_JVM_DEFAULTS:-on}" = off ]; then MEMORY_FLAGS=(); else export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}; fi
+if [ "${OWNPILOT_JVM_DEFAULTS:-on}" = off ]; then
+  MEMORY_FLAGS=()
+else
+  export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+fi
 # Spring AOT: the context as the build wrote it down (no configuration parsing, no condition
 # evaluation at start; about a second less here). Conditions on spring.* / management.* properties are
 # then fixed as the build saw them; OWNPILOT_SPRING_AOT=off starts without (bench/README.md).

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -47,10 +48,10 @@ class GlobalExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        ResponseEntity<Object> refused = error(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                "Method " + e.getMethod() + " is not allowed on " + request.getRequestURI(), null, request);
-        // RFC 9110 (15.5.6): a 405 names the methods the route does allow
-        return ResponseEntity.status(refused.getStatusCode()).headers(e.getHeaders()).body(refused.getBody());
+        // RFC 9110 (15.5.6): a 405 names the methods the route does allow (Spring's Allow header)
+        return error(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                "Method " + e.getMethod() + " is not allowed on " + request.getRequestURI(), null, request,
+                e.getHeaders());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -124,10 +125,15 @@ class GlobalExceptionHandler {
 
     private static ResponseEntity<Object> error(HttpStatus status, String code, String message, Object details,
             HttpServletRequest request) {
+        return error(status, code, message, details, request, HttpHeaders.EMPTY);
+    }
+
+    private static ResponseEntity<Object> error(HttpStatus status, String code, String message, Object details,
+            HttpServletRequest request, HttpHeaders headers) {
         ApiEnvelope.Meta meta = RequestContext.meta(request);
         Object body = rendersErrorAsText(request) ? new ApiEnvelope.TextFailure(false, message, code, details, meta)
                 : ApiEnvelope.failure(code, message, details, meta);
-        return ResponseEntity.status(status).body(body);
+        return ResponseEntity.status(status).headers(headers).body(body);
     }
 
     /** A browser's fetch ({@code Sec-Fetch-Mode} cors or same-origin) of a route marked {@link ErrorAsText}. */
