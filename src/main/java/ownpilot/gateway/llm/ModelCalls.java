@@ -74,9 +74,9 @@ public class ModelCalls {
         List<Map<String, Object>> retries = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             StreamedAnswer answer = new StreamedAnswer(listener);
+            ChatResponse response;
             try {
-                ChatResponse response = attempt(endpoint, request, answer, cancellation);
-                return finished(request, endpoint, response, started, attempt, retries);
+                response = attempt(endpoint, request, answer, cancellation);
             } catch (Throwable error) {
                 ApiException mapped = ProviderErrors.map(error, endpoint, request.model(), endpoint.apiKey());
                 boolean again = !answer.sawOutput() && !cancellation.isCancelled()
@@ -100,6 +100,9 @@ public class ModelCalls {
                 failed(request, endpoint, answer.textSoFar(), started, retries, failure);
                 throw failure;
             }
+            // outside the try: a failure while recording a finished answer (the database) is not the
+            // provider's, and must not call the provider again
+            return finished(request, endpoint, response, started, attempt, retries);
         }
     }
 

@@ -188,6 +188,32 @@ class ChatApiTest extends ChatTestBase {
     }
 
     @Test
+    void aDatabaseFailureWhileRecordingAFinishedAnswerIsNotBlamedOnTheProviderNorRetried() {
+        // recording this model's successful calls fails as a database out of connections does (SQLSTATE
+        // 53300); a failed call's record (error set) still goes in, as it would once a connection is free
+        jdbc.sql("CREATE OR REPLACE FUNCTION test_usage_fails() RETURNS trigger AS $$ BEGIN "
+                + "RAISE EXCEPTION 'no connection free' USING ERRCODE = '53300'; END $$ LANGUAGE plpgsql").update();
+        jdbc.sql("CREATE TRIGGER test_usage_fails BEFORE INSERT ON usage_records FOR EACH ROW "
+                + "WHEN (NEW.model = 'gpt-usage-fails' AND NEW.success) EXECUTE FUNCTION test_usage_fails()").update();
+        try {
+            LLM.enqueue(new FakeLlmServer.Text(List.of("A complete answer"), 0),
+                    new FakeLlmServer.Text(List.of("A second, billed answer"), 0));
+            Map<String, Object> body = new HashMap<>(ask("hi"));
+            body.put("model", "gpt-usage-fails");
+
+            Api.Response r = api.post("/api/v1/chat", body);
+
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.errorCode()).isEqualTo("DATABASE_UNAVAILABLE");
+            assertThat(r.body().toString()).doesNotContain("Provider openai failed");
+            assertThat(LLM.requests()).hasSize(1);
+        } finally {
+            jdbc.sql("DROP TRIGGER test_usage_fails ON usage_records").update();
+            jdbc.sql("DROP FUNCTION test_usage_fails()").update();
+        }
+    }
+
+    @Test
     void aCallThatWouldPassTheBudgetIsRefusedBeforeTheProviderIsCalled() {
         api.post("/api/v1/costs/budget", Map.of("dailyLimit", 0.000001, "limitAction", "block"));
         Map<String, Object> body = new HashMap<>(ask("hi"));
