@@ -21,20 +21,16 @@ class ChatService {
     private final ChatContext context;
     private final TurnWriter turns;
     private final ToolLoop loop;
-    private final MessageRepository messages;
-    private final ConversationRepository conversations;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final org.springframework.core.env.Environment environment;
 
-    ChatService(ChatContext context, TurnWriter turns, ToolLoop loop, MessageRepository messages, ConversationRepository conversations,
-            ApplicationEventPublisher events, JsonMapper json, org.springframework.core.env.Environment environment) {
+    ChatService(ChatContext context, TurnWriter turns, ToolLoop loop, ApplicationEventPublisher events,
+            JsonMapper json, org.springframework.core.env.Environment environment) {
         this.environment = environment;
         this.context = context;
         this.turns = turns;
         this.loop = loop;
-        this.messages = messages;
-        this.conversations = conversations;
         this.events = events;
         this.json = json;
     }
@@ -96,11 +92,9 @@ class ChatService {
     }
 
     private void save(ChatRun run, String text, boolean failed, Integer in, Integer out) {
-        run.awaitOpened();
-        messages.insert(run.actor(), run.conversationId(), new MessageRepository.NewMessage(run.messageId(),
-                "assistant", text, run.provider(), run.model(), null, null, null,
-                json.writeValueAsString(run.trace().snapshot()), failed, failed && !text.isEmpty(), in, out));
-        conversations.touch(run.userId(), run.conversationId(), run.provider(), run.model());
+        turns.close(run, new MessageRepository.NewMessage(run.messageId(), "assistant", text, run.provider(),
+                run.model(), null, null, null, json.writeValueAsString(run.trace().snapshot()), failed,
+                failed && !text.isEmpty(), in, out));
     }
 
     private void publish(ChatRun run, String finishReason, int in, int out, String error, String message,

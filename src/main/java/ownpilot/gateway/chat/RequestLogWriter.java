@@ -9,15 +9,13 @@ import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.Ids;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes the request log row of each model call a chat run makes. */
+/** Builds the request log row of each model call a chat run makes; the turn writes them with its answer. */
 @Component
 class RequestLogWriter {
 
-    private final RequestLogRepository logs;
     private final JsonMapper json;
 
-    RequestLogWriter(RequestLogRepository logs, JsonMapper json) {
-        this.logs = logs;
+    RequestLogWriter(JsonMapper json) {
         this.json = json;
     }
 
@@ -42,7 +40,7 @@ class RequestLogWriter {
         asked.put("tools", request.tools().size());
         asked.put("streaming", run.streamed());
         asked.put("estimatedInputTokens", request.estimatedInputTokens());
-        logs.insert(new RequestLogRepository.Entry(Ids.prefixed("log"), run.userId(), run.conversationId(), "chat",
+        run.opened().logLater(new RequestLogRepository.Entry(Ids.prefixed("log"), run.userId(), run.conversationId(), "chat",
                 request.provider(), request.model(), "chat/completions", json.writeValueAsString(asked),
                 json.writeValueAsString(response), status, in, out, durationMs, error, run.client().ipAddress(),
                 run.client().userAgent()));

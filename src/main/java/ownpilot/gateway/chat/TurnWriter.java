@@ -1,5 +1,6 @@
 package ownpilot.gateway.chat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -7,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import ownpilot.gateway.llm.ModelMessage;
 import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.Ids;
@@ -15,23 +17,35 @@ import ownpilot.gateway.shared.Ids;
  * Stores the start of a turn (a new conversation, its seed history, the user's message and the
  * context pointer) on a virtual thread while the model is already being called, so the writes are
  * not on the path to the first token. Everything written later in the run waits for it first.
+ * The end of the turn (the answer, the conversation's new count, the request logs of its model
+ * calls) is one transaction: one commit instead of one per row, which is what a burst of
+ * concurrent chats queues on (bench/README.md, sixth session).
  */
 @Component
 class TurnWriter implements DisposableBean {
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
+    private final RequestLogRepository logs;
+    private final TransactionTemplate transactions;
     private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
 
-    TurnWriter(ConversationRepository conversations, MessageRepository messages) {
+    TurnWriter(ConversationRepository conversations, MessageRepository messages, RequestLogRepository logs,
+            TransactionTemplate transactions) {
         this.conversations = conversations;
         this.messages = messages;
+        this.logs = logs;
+        this.transactions = transactions;
     }
 
-    /** The turn's first writes, started by {@link Opening#start} and awaited by {@link Opening#await}. */
+    /**
+     * The turn's first writes, started by {@link Opening#start} and awaited by {@link Opening#await},
+     * and the request logs that wait for its end.
+     */
     final class Opening {
 
         private final Runnable writes;
+        private final List<RequestLogRepository.Entry> pendingLogs = new ArrayList<>();
         private CompletableFuture<Void> running;
 
         private Opening(Runnable writes) {
@@ -52,6 +66,28 @@ class TurnWriter implements DisposableBean {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
+
+        /** A model call's request log, written with the turn's answer. */
+        synchronized void logLater(RequestLogRepository.Entry entry) {
+            pendingLogs.add(entry);
+        }
+
+        private synchronized List<RequestLogRepository.Entry> takeLogs() {
+            List<RequestLogRepository.Entry> taken = List.copyOf(pendingLogs);
+            pendingLogs.clear();
+            return taken;
+        }
+    }
+
+    /** The end of the run: its answer (or what was streamed of it), the conversation's count and the logs. */
+    void close(ChatRun run, MessageRepository.NewMessage answer) {
+        run.awaitOpened();
+        List<RequestLogRepository.Entry> pending = run.opened().takeLogs();
+        transactions.executeWithoutResult(tx -> {
+            messages.insert(run.actor(), run.conversationId(), answer);
+            conversations.touch(run.userId(), run.conversationId(), run.provider(), run.model());
+            pending.forEach(logs::insert);
+        });
     }
 
     /**

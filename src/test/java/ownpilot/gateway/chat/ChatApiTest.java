@@ -47,6 +47,13 @@ class ChatApiTest extends ChatTestBase {
                 .param(conversationId).query(Long.class).single();
         assertThat(logs).isEqualTo(1);
         assertThat(costs).isEqualTo(1);
+        // the end of the turn is one transaction: the answer, the conversation's new count, the request log
+        List<String> writers = jdbc.sql("SELECT xmin::text FROM messages WHERE id = :message UNION ALL "
+                        + "SELECT xmin::text FROM conversations WHERE id = :conversation UNION ALL "
+                        + "SELECT xmin::text FROM request_logs WHERE conversation_id = :conversation")
+                .param("message", data.path("id").asString()).param("conversation", conversationId)
+                .query(String.class).list();
+        assertThat(writers).hasSize(3).containsOnly(writers.getFirst());
     }
 
     @Test
