@@ -141,6 +141,8 @@ public class ChatBench {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         private final URI uri;
         private final List<Double> times = new ArrayList<>();
+        private final List<String> slowest = new ArrayList<>();
+        private long began;
         private int failed;
 
         Probe(URI uri) {
@@ -148,13 +150,18 @@ public class ChatBench {
         }
 
         void runUntil(CountDownLatch done) {
+            began = System.nanoTime();
             while (done.getCount() > 0) {
                 long t0 = System.nanoTime();
                 try {
                     HttpResponse<String> r = client.send(authorized(HttpRequest.newBuilder(uri))
                             .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200) {
-                        times.add((System.nanoTime() - t0) / 1e6);
+                        double ms = (System.nanoTime() - t0) / 1e6;
+                        times.add(ms);
+                        if (ms >= 100) {
+                            slowest.add(String.format("%.0f ms at +%.0f ms", ms, (t0 - began) / 1e6));
+                        }
                     } else {
                         failed++;
                     }
@@ -180,6 +187,9 @@ public class ChatBench {
                     sorted.size(), sorted.get(sorted.size() / 2),
                     sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.99 * sorted.size()) - 1)),
                     sorted.get(sorted.size() - 1), failed);
+            if (!slowest.isEmpty()) {
+                System.out.println("  probes over 100 ms (time, start into the run): " + String.join(", ", slowest));
+            }
         }
     }
 
