@@ -36,7 +36,8 @@ public class ChatBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "latency" -> latency(args[1], args[2], Integer.parseInt(args[3]));
-            case "parallel" -> parallel(args[1], Integer.parseInt(args[2]));
+            case "parallel" -> parallel(args[1], Integer.parseInt(args[2]),
+                    java.util.Arrays.copyOfRange(args, 3, args.length));
             case "ping" -> ping(args[1], Integer.parseInt(args[2]));
             case "warmup" -> warmup(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("latency or parallel");
@@ -88,14 +89,18 @@ public class ChatBench {
                 times.get((int) (times.size() * 0.9)));
     }
 
-    static void parallel(String gateway, int concurrency) throws Exception {
+    /** {@code moreProbes}: other liveness URLs probed the same way meanwhile (the probe port). */
+    static void parallel(String gateway, int concurrency, String... moreProbes) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(concurrency);
         AtomicInteger ok = new AtomicInteger();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         List<Timing> timings = Collections.synchronizedList(new ArrayList<>());
         long began;
-        Probe probe = new Probe(URI.create(gateway).resolve("/health/live"));
+        List<Probe> probes = new ArrayList<>(List.of(new Probe(URI.create(gateway).resolve("/health/live"))));
+        for (String url : moreProbes) {
+            probes.add(new Probe(URI.create(url)));
+        }
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {
                 pool.submit(() -> {
@@ -116,16 +121,21 @@ public class ChatBench {
                 });
             }
             began = System.nanoTime();
-            Thread prober = Thread.ofPlatform().daemon().start(() -> probe.runUntil(done));
+            List<Thread> probers = new ArrayList<>();
+            for (Probe probe : probes) {
+                probers.add(Thread.ofPlatform().daemon().start(() -> probe.runUntil(done)));
+            }
             start.countDown();
             done.await();
-            prober.join();
+            for (Thread prober : probers) {
+                prober.join();
+            }
         }
         double wall = (System.nanoTime() - began) / 1e6;
         System.out.printf("%d concurrent streamed chats: %d completed with done, %d failed, wall %.0f ms%n",
                 concurrency, ok.get(), failures.size(), wall);
         report("concurrent, through the gateway", timings);
-        probe.report();
+        probes.forEach(Probe::report);
         failures.stream().distinct().limit(5).forEach(f -> System.out.println("  failure: " + f));
         if (ok.get() != concurrency) {
             System.exit(1);
@@ -180,11 +190,11 @@ public class ChatBench {
             List<Double> sorted = new ArrayList<>(times);
             Collections.sort(sorted);
             if (sorted.isEmpty()) {
-                System.out.printf("/health/live during the run: no answer, %d failed%n", failed);
+                System.out.printf("%s during the run: no answer, %d failed%n", uri, failed);
                 return;
             }
-            System.out.printf("/health/live during the run: n=%d  p50 %.2f ms  p99 %.2f ms  max %.2f ms  failed %d%n",
-                    sorted.size(), sorted.get(sorted.size() / 2),
+            System.out.printf("%s during the run: n=%d  p50 %.2f ms  p99 %.2f ms  max %.2f ms  failed %d%n",
+                    uri, sorted.size(), sorted.get(sorted.size() / 2),
                     sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.99 * sorted.size()) - 1)),
                     sorted.get(sorted.size() - 1), failed);
             if (!slowest.isEmpty()) {

@@ -4,7 +4,8 @@
 #     total time of a streamed chat, straight to the fake provider versus through the gateway, one
 #     request at a time (targets: added time to first chunk <= 2 ms median, <= 5 ms p99);
 #  2. 2,000 concurrent streamed chats through the gateway (targets: all complete with a done event;
-#     /health/live, probed every 20 ms meanwhile, answers under 100 ms).
+#     /health/live, probed every 20 ms meanwhile on the main port and on the probe port
+#     (BENCH_PROBE_PORT, default 18081), answers under 100 ms).
 # The fake streams BENCH_CHUNKS chunks (default 20) BENCH_CHUNK_DELAY_MS apart (default 5).
 # Every gateway chat is a real run: a new conversation, messages, request log and usage stored in PostgreSQL.
 # Usage: bench/chat.sh (SKIP_BUILD=1 to reuse the jar and test classes)
@@ -17,7 +18,8 @@ CONCURRENCY=${BENCH_CONCURRENCY:-2000}
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 start_fake_llm "${BENCH_CHUNKS:-20}" "${BENCH_CHUNK_DELAY_MS:-5}"
-GATEWAY_ARGS="${GATEWAY_ARGS:-} --ownpilot.database.pool-size=${BENCH_POOL:-20}"
+PROBE_PORT=${BENCH_PROBE_PORT:-18081}
+GATEWAY_ARGS="${GATEWAY_ARGS:-} --ownpilot.database.pool-size=${BENCH_POOL:-20} --ownpilot.health.probe-port=$PROBE_PORT"
 start_gateway_with_fake_llm
 
 echo "== floor: a plain GET through the gateway's HTTP stack"
@@ -27,4 +29,4 @@ echo "== floor: a plain GET through the gateway's HTTP stack"
 echo "== latency: $COUNT streamed chats each way, one at a time"
 "$java" bench/ChatBench.java latency "http://127.0.0.1:$FAKE_PORT/v1/chat/completions" "$BASE/api/v1/chat" "$COUNT"
 echo "== $CONCURRENCY concurrent streamed chats"
-"$java" bench/ChatBench.java parallel "$BASE/api/v1/chat" "$CONCURRENCY"
+"$java" bench/ChatBench.java parallel "$BASE/api/v1/chat" "$CONCURRENCY" "http://127.0.0.1:$PROBE_PORT/health/live"

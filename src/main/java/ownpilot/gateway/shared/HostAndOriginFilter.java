@@ -14,6 +14,7 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 
 /**
+ * The probe port ({@link ProbePort}), when there is one, serves the health probes and nothing else.
  * Two browser attacks on a gateway on localhost, refused before anything runs:
  * <ul>
  * <li>DNS rebinding: a page whose name now points at 127.0.0.1 talks to us under its own name, so
@@ -35,11 +36,13 @@ class HostAndOriginFilter implements Filter {
     private final AllowedHosts hosts;
     private final AllowedOrigins origins;
     private final EnvelopeWriter writer;
+    private final ProbePort probePort;
 
-    HostAndOriginFilter(AllowedHosts hosts, AllowedOrigins origins, EnvelopeWriter writer) {
+    HostAndOriginFilter(AllowedHosts hosts, AllowedOrigins origins, EnvelopeWriter writer, ProbePort probePort) {
         this.hosts = hosts;
         this.origins = origins;
         this.writer = writer;
+        this.probePort = probePort;
     }
 
     /** A plain filter (checks are idempotent), sparing the request-attribute bookkeeping of a once-per-request one. */
@@ -48,6 +51,11 @@ class HostAndOriginFilter implements Filter {
             throws ServletException, IOException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        if (probePort.received(request) && !PROBES.contains(request.getRequestURI())) {
+            writer.writeError(request, response, HttpStatus.NOT_FOUND.value(), "NOT_FOUND",
+                    "Only the health probes are served on the probe port");
+            return;
+        }
         String host = request.getServerName();
         if (!hosts.allows(host) && !PROBES.contains(request.getRequestURI())) {
             writer.writeError(request, response, MISDIRECTED_REQUEST, "HOST_NOT_ALLOWED",

@@ -46,9 +46,9 @@ class SharedConfiguration {
     /** Host names and cross-site requests, checked right after the request id is set. */
     @Bean
     FilterRegistrationBean<HostAndOriginFilter> hostAndOriginFilter(AllowedHosts hosts, AllowedOrigins origins,
-            EnvelopeWriter writer) {
+            EnvelopeWriter writer, ProbePort probePort) {
         FilterRegistrationBean<HostAndOriginFilter> registration = new FilterRegistrationBean<>(
-                new HostAndOriginFilter(hosts, origins, writer));
+                new HostAndOriginFilter(hosts, origins, writer, probePort));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

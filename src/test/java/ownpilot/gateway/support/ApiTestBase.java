@@ -50,6 +50,7 @@ public abstract class ApiTestBase {
         registry.add("ownpilot.llm.stall-timeout-ms", () -> "1500");
         registry.add("ownpilot.llm.retry-base-ms", () -> "20");
         registry.add("ownpilot.chat.heartbeat-ms", () -> "200");
+        registry.add("ownpilot.health.probe-port", () -> "0");
         registry.add("ownpilot.events.retry-interval-ms", () -> "200");
         registry.add("ownpilot.triggers.min-interval-seconds", () -> "1");
         // Quartz keeps its data sources in a JVM-wide registry by scheduler name: every context in this
