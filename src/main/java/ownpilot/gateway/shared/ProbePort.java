@@ -33,6 +33,10 @@ public class ProbePort implements WebServerFactoryCustomizer<TomcatServletWebSer
         if (port != null && (port < 0 || port > 65_535)) {
             throw new IllegalArgumentException("ownpilot.health.probe-port must be a port from 0 to 65535; got " + port);
         }
+        if (port != null && port > 0 && port.equals(environment.getProperty("server.port", Integer.class))) {
+            throw new IllegalArgumentException("ownpilot.health.probe-port (" + port + ") must differ from "
+                    + "server.port: the probes need a port of their own");
+        }
     }
 
     @Override

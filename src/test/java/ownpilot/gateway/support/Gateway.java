@@ -24,8 +24,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     public static Gateway start(Path dataDir, String... args) {
-        List<String> all = new ArrayList<>(List.of("--ownpilot.data-dir=" + dataDir, "--server.port=0",
+        List<String> all = new ArrayList<>(List.of("--ownpilot.data-dir=" + dataDir,
                 "--ownpilot.docker.host=tcp://127.0.0.1:9"));
+        if (List.of(args).stream().noneMatch(a -> a.startsWith("--server.port="))) {
+            all.add("--server.port=0");
+        }
         if (List.of(args).stream().noneMatch(a -> a.startsWith("--spring.quartz.scheduler-name="))) {
             // Quartz's data sources are JVM-wide by scheduler name (see ApiTestBase)
             all.add("--spring.quartz.scheduler-name=ownpilot-" + java.util.UUID.randomUUID());
