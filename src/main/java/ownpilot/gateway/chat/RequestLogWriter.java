@@ -40,10 +40,10 @@ class RequestLogWriter {
         asked.put("tools", request.tools().size());
         asked.put("streaming", run.streamed());
         asked.put("estimatedInputTokens", request.estimatedInputTokens());
-        run.opened().logLater(new RequestLogRepository.Entry(Ids.prefixed("log"), run.userId(), run.conversationId(), "chat",
-                request.provider(), request.model(), "chat/completions", json.writeValueAsString(asked),
-                json.writeValueAsString(response), status, in, out, durationMs, error, run.client().ipAddress(),
-                run.client().userAgent()));
+        run.opened().logLater(new RequestLogRepository.Entry(Ids.prefixed("log"), run.userId(),
+                run.conversationId(), "chat", request.provider(), request.model(), "chat/completions",
+                json.writeValueAsString(asked), json.writeValueAsString(response), status, in, out, durationMs, error,
+                run.client().ipAddress(), run.client().userAgent()));
         run.trace().wrote();
     }
 }

@@ -31,7 +31,8 @@ public class ProbePort implements WebServerFactoryCustomizer<TomcatServletWebSer
         this.port = environment.getProperty("ownpilot.health.probe-port", Integer.class);
         this.address = environment.getProperty("server.address");
         if (port != null && (port < 0 || port > 65_535)) {
-            throw new IllegalArgumentException("ownpilot.health.probe-port must be a port from 0 to 65535; got " + port);
+            throw new IllegalArgumentException("ownpilot.health.probe-port must be a port from 0 to 65535; got "
+                    + port);
         }
         if (port != null && port > 0 && port.equals(environment.getProperty("server.port", Integer.class))) {
             throw new IllegalArgumentException("ownpilot.health.probe-port (" + port + ") must differ from "
