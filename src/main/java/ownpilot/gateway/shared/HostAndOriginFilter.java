@@ -30,8 +30,6 @@ class HostAndOriginFilter implements Filter {
 
     private static final int MISDIRECTED_REQUEST = 421;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    private static final Set<String> PROBES = Set.of("/health/live", "/health/ready", "/api/v1/health/live",
-            "/api/v1/health/ready");
 
     private final AllowedHosts hosts;
     private final AllowedOrigins origins;
@@ -51,13 +49,14 @@ class HostAndOriginFilter implements Filter {
             throws ServletException, IOException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        if (probePort.received(request) && !PROBES.contains(request.getRequestURI())) {
+        boolean probe = HealthProbes.is(request.getRequestURI());
+        if (probePort.received(request) && !probe) {
             writer.writeError(request, response, HttpStatus.NOT_FOUND.value(), "NOT_FOUND",
                     "Only the health probes are served on the probe port");
             return;
         }
         String host = request.getServerName();
-        if (!hosts.allows(host) && !PROBES.contains(request.getRequestURI())) {
+        if (!hosts.allows(host) && !probe) {
             writer.writeError(request, response, MISDIRECTED_REQUEST, "HOST_NOT_ALLOWED",
                     "Host '" + host + "' is not served here; add it to OWNPILOT_ALLOWED_HOSTS");
             return;

@@ -1,7 +1,5 @@
 package ownpilot.gateway.shared;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.Http11NioProtocol;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -24,26 +22,25 @@ public class ProbePort implements WebServerFactoryCustomizer<TomcatServletWebSer
     private static final int MAX_CONNECTIONS = 64;
 
     private final Integer port;
-    private final String address;
     private volatile Connector connector;
 
     ProbePort(Environment environment) {
         this.port = environment.getProperty("ownpilot.health.probe-port", Integer.class);
-        this.address = environment.getProperty("server.address");
         if (port != null && (port < 0 || port > 65_535)) {
             throw new IllegalArgumentException("ownpilot.health.probe-port must be a port from 0 to 65535; got "
                     + port);
         }
-        if (port != null && port > 0 && port.equals(environment.getProperty("server.port", Integer.class))) {
-            throw new IllegalArgumentException("ownpilot.health.probe-port (" + port + ") must differ from "
-                    + "server.port: the probes need a port of their own");
-        }
     }
 
+    /** Runs after Spring Boot's own customizer, so the factory holds the main port and bind address. */
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         if (port == null) {
             return;
+        }
+        if (port > 0 && port == factory.getPort()) {
+            throw new IllegalArgumentException("ownpilot.health.probe-port (" + port + ") must differ from "
+                    + "server.port: the probes need a port of their own");
         }
         Connector probes = new Connector(Http11NioProtocol.class.getName());
         probes.setPort(port);
@@ -52,13 +49,7 @@ public class ProbePort implements WebServerFactoryCustomizer<TomcatServletWebSer
         protocol.setMinSpareThreads(1);
         protocol.setMaxConnections(MAX_CONNECTIONS);
         protocol.setAcceptCount(MAX_CONNECTIONS);
-        if (address != null && !address.isBlank()) {
-            try {
-                protocol.setAddress(InetAddress.getByName(address));
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("server.address is not a usable address: " + address, e);
-            }
-        }
+        protocol.setAddress(factory.getAddress());
         connector = probes;
         factory.addAdditionalConnectors(probes);
     }
