@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ownpilot.gateway.shared.UserCounts;
 import ownpilot.gateway.shared.SqlValues;
 import ownpilot.gateway.shared.records.RawJson;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,12 +101,7 @@ class GoalRepository {
             long overdueCount) {}
 
     Stats stats(String userId, LocalDate today) {
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        Goal.STATUSES.forEach(s -> byStatus.put(s, 0L));
-        jdbc.sql("SELECT status, count(*) AS n FROM goals WHERE user_id = :user GROUP BY status").param("user", userId)
-                .query(rs -> {
-                    byStatus.put(rs.getString("status"), rs.getLong("n"));
-                });
+        Map<String, Long> byStatus = UserCounts.by(jdbc, "goals", "status", userId, Goal.STATUSES);
         return jdbc.sql("""
                 SELECT count(*) AS total,
                     count(*) FILTER (WHERE completed_at > now() - interval '7 days') AS week,

@@ -30,11 +30,11 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/memories")
 class MemoriesController {
 
-    record Listing(List<MemoryService.Hit> memories, long total, int limit, int offset) {}
+    record Listing(List<MemorySearch.Hit> memories, long total, int limit, int offset) {}
 
     record SavedView(Memory memory, boolean deduplicated, Double similarity, String message) {}
 
-    record Results(String query, List<MemoryService.Hit> memories, int count) {}
+    record Results(String query, List<MemorySearch.Hit> memories, int count) {}
 
     record IndexInfo(boolean built, int vectors, long ramBytes, String model) {}
 
@@ -45,14 +45,16 @@ class MemoriesController {
     record Cleaned(int deletedCount) {}
 
     private final MemoryService memories;
+    private final MemorySearch search;
     private final MemoryRepository repository;
     private final MemoryIndex index;
     private final MemoryIndexSync sync;
     private final CurrentUser user;
 
-    MemoriesController(MemoryService memories, MemoryRepository repository, MemoryIndex index, MemoryIndexSync sync,
-            CurrentUser user) {
+    MemoriesController(MemoryService memories, MemorySearch search, MemoryRepository repository, MemoryIndex index,
+            MemoryIndexSync sync, CurrentUser user) {
         this.memories = memories;
+        this.search = search;
         this.repository = repository;
         this.index = index;
         this.sync = sync;
@@ -66,11 +68,11 @@ class MemoriesController {
         Paging paging = q.paging(20);
         String query = q.text("query") != null ? q.text("query") : q.text("q");
         if (query != null) {
-            List<MemoryService.Hit> hits = memories.search(user.id(), query, filter, paging.limit());
+            List<MemorySearch.Hit> hits = search.search(user.id(), query, filter, paging.limit());
             return new Listing(hits, hits.size(), paging.limit(), 0);
         }
-        List<MemoryService.Hit> page = repository.list(user.id(), filter, paging.limit(), paging.offset()).stream()
-                .map(m -> new MemoryService.Hit(m, 0, null, null)).toList();
+        List<MemorySearch.Hit> page = repository.list(user.id(), filter, paging.limit(), paging.offset()).stream()
+                .map(m -> new MemorySearch.Hit(m, 0, null, null)).toList();
         return new Listing(page, repository.count(user.id(), filter), paging.limit(), paging.offset());
     }
 
@@ -97,7 +99,7 @@ class MemoriesController {
         if (query == null) {
             throw ownpilot.gateway.shared.ApiException.validation("q", "is required");
         }
-        List<MemoryService.Hit> hits = memories.search(user.id(), query, filter(q), q.integer("limit", 20, 1, 100));
+        List<MemorySearch.Hit> hits = search.search(user.id(), query, filter(q), q.integer("limit", 20, 1, 100));
         return new Results(query, hits, hits.size());
     }
 
@@ -114,7 +116,7 @@ class MemoriesController {
         int limit = (int) in.number("limit", 20, 1, 100, true);
         List<String> tags = tags(in);
         in.check();
-        List<MemoryService.Hit> hits = memories.search(user.id(), query,
+        List<MemorySearch.Hit> hits = search.search(user.id(), query,
                 new MemoryRepository.Filter(type, tags, minImportance), limit);
         return new Results(query, hits, hits.size());
     }

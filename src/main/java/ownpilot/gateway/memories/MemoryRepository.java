@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ownpilot.gateway.shared.UserCounts;
 import ownpilot.gateway.shared.SqlValues;
 import ownpilot.gateway.shared.records.RawJson;
 import tools.jackson.databind.json.JsonMapper;
@@ -186,12 +187,7 @@ class MemoryRepository {
     record Stats(long total, Map<String, Long> byType, double avgImportance, long recentCount) {}
 
     Stats stats(String userId) {
-        Map<String, Long> byType = new LinkedHashMap<>();
-        Memory.TYPES.forEach(t -> byType.put(t, 0L));
-        jdbc.sql("SELECT type, count(*) AS n FROM memories WHERE user_id = :user GROUP BY type").param("user", userId)
-                .query(rs -> {
-                    byType.put(rs.getString("type"), rs.getLong("n"));
-                });
+        Map<String, Long> byType = UserCounts.by(jdbc, "memories", "type", userId, Memory.TYPES);
         return jdbc.sql("SELECT count(*) AS total, coalesce(avg(importance), 0) AS avg, "
                         + "count(*) FILTER (WHERE created_at > now() - interval '7 days') AS recent "
                         + "FROM memories WHERE user_id = :user")

@@ -1,16 +1,8 @@
 package ownpilot.gateway.memories;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.AfterCommit;
@@ -24,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Remembering and recalling. A new memory that means what a stored one of the same type already says
  * (cosine similarity at or above {@code ownpilot.memory.dedup-similarity}) boosts that one instead of
- * adding a copy. Search is hybrid: nearest vectors and full-text matches, fused by reciprocal rank.
+ * adding a copy. Recall for a chat turn goes through the hybrid {@link MemorySearch}.
  */
 @Service
 public class MemoryService {
@@ -32,33 +24,20 @@ public class MemoryService {
     /** A saved memory; {@code deduplicated} when an equivalent one was boosted instead. */
     public record Saved(Memory memory, boolean deduplicated, Double similarity) {}
 
-    /**
-     * One search hit. {@code score} is the fused rank score (the sum of 1/(60 + rank) over the vector
-     * and the text ranking), {@code similarity} the cosine similarity to the query when the vector
-     * search found it, {@code textRank} its place in the full-text ranking when the words matched.
-     */
-    public record Hit(@com.fasterxml.jackson.annotation.JsonUnwrapped Memory memory, double score, Double similarity,
-            Integer textRank) {}
-
-    /** Hybrid search ranks fused with k = 60, the constant of the reciprocal-rank-fusion paper. */
-    private static final int RRF_K = 60;
-    /** Below this cosine similarity a vector neighbour is noise rather than a match. */
-    static final double MIN_SIMILARITY = 0.25;
     private static final double BOOST = 0.1;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{1,64}");
-    private static final int MAX_QUERY_WORDS = 32;
 
     private final MemoryRepository repository;
     private final Embeddings embeddings;
     private final MemoryIndexSync index;
     private final DomainEvents events;
     private final MemoryProperties settings;
-    private final Executor beside = Executors.newVirtualThreadPerTaskExecutor();
+    private final MemorySearch search;
     /** Whether a user has any memory, asked before every chat turn: cached, dropped on every insert and delete. */
     private final SharedCaches.Named<Boolean> owners;
 
     MemoryService(MemoryRepository repository, Embeddings embeddings, MemoryIndexSync index, DomainEvents events,
-            MemoryProperties settings, SharedCaches caches) {
+            MemoryProperties settings, SharedCaches caches, MemorySearch search) {
+        this.search = search;
         this.owners = caches.cache("memory_owners", 10_000);
         this.repository = repository;
         this.embeddings = embeddings;
@@ -68,7 +47,7 @@ public class MemoryService {
     }
 
     /** How many memories a user has, by type, and how many of them are from the last 7 days. */
-    public record Summary(long total, java.util.Map<String, Long> byType, double avgImportance, long recentCount) {}
+    public record Summary(long total, Map<String, Long> byType, double avgImportance, long recentCount) {}
 
     public Summary summary(String userId) {
         MemoryRepository.Stats s = repository.stats(userId);
@@ -156,7 +135,7 @@ public class MemoryService {
             if (near.similarity() >= settings.dedupSimilarity()) {
                 var boosted = repository.boost(userId, near.id(), BOOST);
                 if (boosted.isPresent()) {
-                    return java.util.Optional.of(new Saved(boosted.get(), true, round(near.similarity())));
+                    return java.util.Optional.of(new Saved(boosted.get(), true, MemorySearch.round(near.similarity())));
                 }
             }
         }
@@ -210,41 +189,6 @@ public class MemoryService {
         return boosted;
     }
 
-    /** The user's memories that best match {@code query} by meaning or by words, best first. */
-    public List<Hit> search(String userId, String query, MemoryRepository.Filter filter, int limit) {
-        int pool = Math.max(limit * 2, 10);
-        String words = tsquery(query);
-        // the full-text query runs in the database while the query is embedded here
-        CompletableFuture<List<String>> text = words == null ? CompletableFuture.completedFuture(List.of())
-                : CompletableFuture.supplyAsync(() -> repository.textMatches(userId, words, filter, pool), beside);
-        List<MemoryIndex.Hit> nearest = index.nearest(userId, filter.type(), embeddings.embed(query), pool).stream()
-                .filter(h -> h.similarity() >= MIN_SIMILARITY).toList();
-        List<String> matches;
-        try {
-            matches = text.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-        Map<String, Double> fused = new HashMap<>();
-        Map<String, Double> similarity = new HashMap<>();
-        Map<String, Integer> textRank = new HashMap<>();
-        for (int i = 0; i < nearest.size(); i++) {
-            fused.merge(nearest.get(i).id(), 1.0 / (RRF_K + i + 1), Double::sum);
-            similarity.put(nearest.get(i).id(), nearest.get(i).similarity());
-        }
-        for (int i = 0; i < matches.size(); i++) {
-            fused.merge(matches.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
-            textRank.put(matches.get(i), i + 1);
-        }
-        Map<String, Memory> rows = repository.byIds(userId, new ArrayList<>(fused.keySet()), filter);
-        return rows.values().stream()
-                .map(m -> new Hit(m, round(fused.get(m.id())), similarity.containsKey(m.id())
-                        ? round(similarity.get(m.id())) : null, textRank.get(m.id())))
-                .sorted((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score())
-                        : Double.compare(b.memory().importance(), a.memory().importance()))
-                .limit(limit).toList();
-    }
-
     /**
      * What a chat turn recalls for {@code message}: the best matches within the configured count and
      * character budget, each counted as an access.
@@ -256,7 +200,7 @@ public class MemoryService {
         }
         List<Memory> out = new ArrayList<>();
         int chars = 0;
-        for (Hit hit : search(userId, message, MemoryRepository.Filter.NONE, settings.recallLimit())) {
+        for (MemorySearch.Hit hit : search.search(userId, message, MemoryRepository.Filter.NONE, settings.recallLimit())) {
             chars += hit.memory().content().length();
             if (chars > settings.recallChars() && !out.isEmpty()) {
                 break;
@@ -286,17 +230,4 @@ public class MemoryService {
         AfterCommit.run(() -> owners.invalidate(userId));
     }
 
-    /** The query's words joined by OR for {@code to_tsquery}; only letters and digits, so never its syntax. */
-    static String tsquery(String query) {
-        Set<String> words = new LinkedHashSet<>();
-        Matcher m = WORD.matcher(query);
-        while (m.find() && words.size() < MAX_QUERY_WORDS) {
-            words.add(m.group().toLowerCase(java.util.Locale.ROOT));
-        }
-        return words.isEmpty() ? null : String.join(" | ", words);
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10_000) / 10_000.0;
-    }
 }

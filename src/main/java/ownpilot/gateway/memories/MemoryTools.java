@@ -24,9 +24,11 @@ class MemoryTools implements ToolProvider {
     private static final String SOURCE = "memory";
 
     private final MemoryService memories;
+    private final MemorySearch search;
 
-    MemoryTools(MemoryService memories) {
+    MemoryTools(MemoryService memories, MemorySearch search) {
         this.memories = memories;
+        this.search = search;
     }
 
     record Remembered(String memoryId, boolean deduplicated, String content, String type) {}
@@ -78,7 +80,7 @@ class MemoryTools implements ToolProvider {
     private Object recall(Actor caller, JsonNode args) {
         String type = args.path("type").isString() ? args.path("type").asString() : null;
         int limit = args.path("limit").asInt(5);
-        return memories.search(caller.userId(), args.path("query").asString(),
+        return search.search(caller.userId(), args.path("query").asString(),
                         new MemoryRepository.Filter(type, List.of(), null), limit).stream()
                 .map(h -> new Recalled(h.memory().id(), h.memory().type(), h.memory().content(),
                         h.memory().importance(), h.similarity()))

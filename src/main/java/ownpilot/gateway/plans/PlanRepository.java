@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plans, steps and history; user-facing queries are scoped to the user, the workers' by plan id.
- * Which worker holds a run is {@link PlanLeases}.
+ * Which worker holds a run is {@link PlanLeases}, the counts over a user's plans {@link PlanStats}.
  */
 @Repository
 class PlanRepository {
@@ -255,28 +255,6 @@ class PlanRepository {
                 .query((rs, n) -> new HistoryEntry(rs.getString("id"), rs.getString("plan_id"), rs.getString("step_id"),
                         rs.getString("event_type"), RawJson.ofNullable(rs.getString("details")),
                         SqlValues.instant(rs, "created_at"))).list();
-    }
-
-    record Stats(long total, Map<String, Long> byStatus, double completionRate, double avgStepsPerPlan,
-            long avgDurationMs) {}
-
-    Stats stats(String userId) {
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        Plan.STATUSES.forEach(s -> byStatus.put(s, 0L));
-        jdbc.sql("SELECT status, count(*) AS n FROM plans WHERE user_id = :user GROUP BY status").param("user", userId)
-                .query(rs -> {
-                    byStatus.put(rs.getString("status"), rs.getLong("n"));
-                });
-        return jdbc.sql("""
-                SELECT count(*) AS total, coalesce(avg(total_steps), 0) AS steps,
-                    coalesce(avg(extract(epoch FROM completed_at - started_at) * 1000)
-                        FILTER (WHERE status = 'completed' AND started_at IS NOT NULL), 0) AS duration,
-                    count(*) FILTER (WHERE status = 'completed') AS completed,
-                    count(*) FILTER (WHERE status IN ('completed', 'failed', 'cancelled')) AS finished
-                FROM plans WHERE user_id = :user""").param("user", userId)
-                .query((rs, n) -> new Stats(rs.getLong("total"), byStatus, rs.getLong("finished") == 0 ? 0
-                        : Math.round(rs.getLong("completed") * 1000.0 / rs.getLong("finished")) / 10.0,
-                        Math.round(rs.getDouble("steps") * 10) / 10.0, Math.round(rs.getDouble("duration")))).single();
     }
 
     private Plan plan(ResultSet rs) throws SQLException {

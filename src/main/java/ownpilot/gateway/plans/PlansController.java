@@ -52,13 +52,16 @@ class PlansController {
     private final PlanService service;
     private final PlanRuns runs;
     private final PlanRepository plans;
+    private final PlanStats stats;
     private final PlanWorker worker;
     private final CurrentUser user;
 
-    PlansController(PlanService service, PlanRuns runs, PlanRepository plans, PlanWorker worker, CurrentUser user) {
+    PlansController(PlanService service, PlanRuns runs, PlanRepository plans, PlanStats stats, PlanWorker worker,
+            CurrentUser user) {
         this.service = service;
         this.runs = runs;
         this.plans = plans;
+        this.stats = stats;
         this.worker = worker;
         this.user = user;
     }
@@ -89,8 +92,8 @@ class PlansController {
     }
 
     @GetMapping("/stats")
-    PlanRepository.Stats stats() {
-        return plans.stats(user.id());
+    PlanStats.Stats stats() {
+        return stats.of(user.id());
     }
 
     @GetMapping("/active")

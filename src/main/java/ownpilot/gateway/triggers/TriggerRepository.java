@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ownpilot.gateway.shared.UserCounts;
 import ownpilot.gateway.shared.SqlValues;
 import ownpilot.gateway.shared.records.RawJson;
 import tools.jackson.databind.JsonNode;
@@ -169,12 +170,7 @@ class TriggerRepository {
     }
 
     Stats stats(String userId) {
-        Map<String, Long> byType = new LinkedHashMap<>();
-        TriggerInput.TYPES.forEach(t -> byType.put(t, 0L));
-        jdbc.sql("SELECT type, count(*) AS n FROM triggers WHERE user_id = :user GROUP BY type").param("user", userId)
-                .query(rs -> {
-                    byType.put(rs.getString("type"), rs.getLong("n"));
-                });
+        Map<String, Long> byType = UserCounts.by(jdbc, "triggers", "type", userId, TriggerInput.TYPES);
         return jdbc.sql("""
                 SELECT (SELECT count(*) FROM triggers WHERE user_id = :user) AS total,
                     (SELECT count(*) FROM triggers WHERE user_id = :user AND enabled) AS enabled,
