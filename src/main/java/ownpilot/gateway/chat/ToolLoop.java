@@ -126,8 +126,9 @@ class ToolLoop {
 
                 @Override
                 public void onRequestSent() {
-                    run.opened().start();
+                    // the client hears that the model is being called before the turn's first writes
                     run.sink().progress(calling);
+                    run.opened().start();
                 }
 
                 @Override

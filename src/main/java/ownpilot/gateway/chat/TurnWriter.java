@@ -2,11 +2,6 @@ package ownpilot.gateway.chat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import ownpilot.gateway.llm.ModelMessage;
@@ -15,20 +10,22 @@ import ownpilot.gateway.shared.Ids;
 
 /**
  * Stores the start of a turn (a new conversation, its seed history, the user's message and the
- * context pointer) on a virtual thread while the model is already being called, so the writes are
- * not on the path to the first token. Everything written later in the run waits for it first.
+ * context pointer) on the run's thread once the model request is on its way, so the writes overlap
+ * the provider's thinking instead of delaying the request. They run on the run's own thread, not a
+ * new one: starting a thread costs a wake-up of another core, which on a small machine lands on
+ * the path to the first token (bench/README.md, seventh session). Everything written later in the
+ * run comes after them.
  * The end of the turn (the answer, the conversation's new count, the request logs of its model
  * calls) is one transaction: one commit instead of one per row, which is what a burst of
  * concurrent chats queues on (bench/README.md, sixth session).
  */
 @Component
-class TurnWriter implements DisposableBean {
+class TurnWriter {
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final RequestLogRepository logs;
     private final TransactionTemplate transactions;
-    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
 
     TurnWriter(ConversationRepository conversations, MessageRepository messages, RequestLogRepository logs,
             TransactionTemplate transactions) {
@@ -39,31 +36,37 @@ class TurnWriter implements DisposableBean {
     }
 
     /**
-     * The turn's first writes, started by {@link Opening#start} and awaited by {@link Opening#await},
-     * and the request logs that wait for its end.
+     * The turn's first writes, run once by {@link Opening#start} or {@link Opening#await} (whichever
+     * comes first), and the request logs that wait for the turn's end.
      */
     final class Opening {
 
         private final Runnable writes;
         private final List<RequestLogRepository.Entry> pendingLogs = new ArrayList<>();
-        private CompletableFuture<Void> running;
+        private boolean ran;
+        private RuntimeException failure;
 
         private Opening(Runnable writes) {
             this.writes = writes;
         }
 
+        /** Runs the writes now, on this thread; a failure is kept for {@link #await}, which reports it. */
         synchronized void start() {
-            if (running == null) {
-                running = CompletableFuture.runAsync(writes, writers);
+            if (!ran) {
+                ran = true;
+                try {
+                    writes.run();
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
             }
         }
 
-        void await() {
+        /** The writes done (running them first if nothing has), or their failure thrown. */
+        synchronized void await() {
             start();
-            try {
-                running.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
+            if (failure != null) {
+                throw failure;
             }
         }
 
@@ -111,10 +114,5 @@ class TurnWriter implements DisposableBean {
             messages.insertUserTurn(actor, id, s.contextKey(),
                     MessageRepository.NewMessage.of("user", s.request().message()));
         });
-    }
-
-    @Override
-    public void destroy() {
-        writers.close();
     }
 }

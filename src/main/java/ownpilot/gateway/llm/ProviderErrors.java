@@ -3,8 +3,12 @@ package ownpilot.gateway.llm;
 import ownpilot.gateway.models.ModelEndpoint;
 import dev.langchain4j.exception.HttpException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import org.springframework.http.HttpStatus;
 import ownpilot.gateway.shared.ApiException;
@@ -39,11 +43,12 @@ final class ProviderErrors {
                 return fromStatus(http.statusCode(), scrub(http.getMessage(), apiKey), endpoint, model);
             }
             if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException
-                    || t instanceof UnresolvedAddressException) {
+                    || t instanceof ConnectTimeoutException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException || t instanceof UnresolvedAddressException) {
                 return new ApiException(HttpStatus.BAD_GATEWAY, "PROVIDER_ERROR", "Cannot reach provider "
                         + endpoint.providerId() + " at " + endpoint.baseUrl() + ": " + describe(t));
             }
-            if (t instanceof HttpTimeoutException) {
+            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
                 return new ApiException(HttpStatus.GATEWAY_TIMEOUT, "PROVIDER_TIMEOUT",
                         "Provider " + endpoint.providerId() + " did not start answering in time");
             }

@@ -3,29 +3,30 @@ package ownpilot.gateway.llm;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.Future;
 
 /**
  * One HTTP exchange with a provider, abortable from outside: by the caller's cancellation, or by
- * the {@link StallWatchdog} when the stream has been silent too long. Aborting cancels a pending
- * request and closes a streaming body, which closes the connection, so the provider stops too.
+ * the {@link StallWatchdog} when the stream has been silent too long. Aborting shuts the request's
+ * connection down (before or after the response started) and closes a streaming body, so the
+ * provider stops too.
  */
 final class UpstreamCall {
 
     private final long stallNanos;
     private volatile long lastActivity = System.nanoTime();
     private volatile InputStream body;
-    private volatile Future<?> pending;
+    private volatile Runnable cancelRequest;
     private volatile RuntimeException abortCause;
 
     UpstreamCall(long stallMillis) {
         this.stallNanos = stallMillis * 1_000_000L;
     }
 
-    void pending(Future<?> future) {
-        this.pending = future;
+    /** How to abort the request in flight: shuts its connection down, whatever it is doing. */
+    void pending(Runnable cancel) {
+        this.cancelRequest = cancel;
         if (abortCause != null) {
-            future.cancel(true);
+            cancel.run();
         }
     }
 
@@ -64,9 +65,9 @@ final class UpstreamCall {
             return;
         }
         abortCause = cause;
-        Future<?> f = pending;
-        if (f != null) {
-            f.cancel(true);
+        Runnable cancel = cancelRequest;
+        if (cancel != null) {
+            cancel.run();
         }
         InputStream b = body;
         if (b != null) {

@@ -11,19 +11,17 @@ import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import org.springframework.http.HttpStatus;
-import ownpilot.gateway.shared.ApiException;
-import ownpilot.gateway.shared.OutboundAddresses;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 
 /**
- * langchain4j's transport, over the gateway's shared JDK client: the request waits at most
+ * langchain4j's transport, over the provider client of {@link LlmTransport}: the request waits at most
  * {@code headersTimeout} for the response to start, and the body is read through the
  * {@link UpstreamCall} of the model call in progress, which can abort it. langchain4j starts the
  * HTTP exchange on the thread that calls the model, so that call is handed over in a thread-local
@@ -31,15 +29,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class UpstreamHttpClient implements HttpClient {
 
-    private static final int MAX_ERROR_BODY = 16 * 1024;
     private static final ThreadLocal<UpstreamCall> CURRENT = new ThreadLocal<>();
 
-    private final java.net.http.HttpClient jdk;
+    private final CloseableHttpClient client;
     private final Duration headersTimeout;
-    private final Executor readers;
+    private final ExecutorService readers;
 
-    UpstreamHttpClient(java.net.http.HttpClient jdk, Duration headersTimeout, Executor readers) {
-        this.jdk = jdk;
+    UpstreamHttpClient(CloseableHttpClient client, Duration headersTimeout, ExecutorService readers) {
+        this.client = client;
         this.headersTimeout = headersTimeout;
         this.readers = readers;
     }
@@ -93,78 +90,63 @@ final class UpstreamHttpClient implements HttpClient {
         };
     }
 
+    /** A whole answer, read on the calling thread; an abort shuts its connection down from outside. */
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
         UpstreamCall call = call();
-        CompletableFuture<HttpResponse<InputStream>> future = jdk.sendAsync(toJdk(request),
-                HttpResponse.BodyHandlers.ofInputStream());
-        call.pending(future);
+        HttpUriRequestBase upstream = UpstreamRequests.of(request);
+        call.pending(upstream::cancel);
+        ClassicHttpResponse response = null;
         try {
-            HttpResponse<InputStream> response = future.join();
-            try (InputStream body = call.watch(response.body())) {
-                byte[] bytes = body.readAllBytes();
-                if (response.statusCode() / 100 != 2) {
-                    throw new HttpException(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
-                }
-                return SuccessfulHttpResponse.builder().statusCode(response.statusCode())
-                        .headers(response.headers().map()).body(new String(bytes, StandardCharsets.UTF_8)).build();
+            response = client.executeOpen(null, upstream, null);
+            InputStream watched = call.watch(UpstreamRequests.body(response));
+            if (response.getCode() / 100 != 2) {
+                throw new HttpException(response.getCode(), UpstreamRequests.errorBody(watched));
             }
+            String text = new String(watched.readAllBytes(), StandardCharsets.UTF_8);
+            return SuccessfulHttpResponse.builder().statusCode(response.getCode())
+                    .headers(UpstreamRequests.headers(response)).body(text).build();
         } catch (IOException | RuntimeException e) {
             throw call.abortCause() != null ? call.abortCause() : e instanceof RuntimeException r ? r
-                    : new java.io.UncheckedIOException((IOException) e);
+                    : new UncheckedIOException((IOException) e);
+        } finally {
+            UpstreamRequests.release(upstream, response);
         }
     }
 
+    /**
+     * A stream, read on a reader thread of its own: the exchange and the parse run there with blocking
+     * I/O, so the thread the socket wakes is the one that hands the token on. An abort shuts the
+     * connection down, which ends a blocked read.
+     */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         UpstreamCall call = call();
         OnceListener once = new OnceListener(listener, call);
-        CompletableFuture<HttpResponse<InputStream>> future = jdk.sendAsync(toJdk(request),
-                HttpResponse.BodyHandlers.ofInputStream());
-        call.pending(future);
-        future.whenCompleteAsync((response, error) -> {
-            if (error != null) {
-                once.onError(error);
-                return;
-            }
-            if (response.statusCode() / 100 != 2) {
-                once.onError(new HttpException(response.statusCode(), errorBody(response, call)));
-                return;
-            }
-            once.onOpen(SuccessfulHttpResponse.builder().statusCode(response.statusCode())
-                    .headers(response.headers().map()).build());
-            try (InputStream body = call.watch(response.body())) {
-                parser.parse(body, once);
-            } catch (IOException | RuntimeException e) {
-                once.onError(e);
-            }
-            once.onClose();
-        }, readers);
+        HttpUriRequestBase upstream = UpstreamRequests.of(request);
+        call.pending(upstream::cancel);
+        readers.execute(() -> stream(upstream, parser, once, call));
     }
 
-    private java.net.http.HttpRequest toJdk(HttpRequest request) {
-        URI uri = URI.create(request.url());
-        if (OutboundAddresses.forbiddenLiteral(uri)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "PROVIDER_ADDRESS_FORBIDDEN", "The provider's base URL points"
-                    + " at " + uri.getHost() + ", a link-local or cloud metadata address the gateway never contacts");
-        }
-        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(uri).timeout(headersTimeout);
-        request.headers().forEach((name, values) -> {
-            if (values != null) {
-                values.forEach(v -> b.header(name, v));
+    private void stream(HttpUriRequestBase upstream, ServerSentEventParser parser, OnceListener once,
+            UpstreamCall call) {
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, upstream, null);
+            InputStream watched = call.watch(UpstreamRequests.body(response));
+            if (response.getCode() / 100 != 2) {
+                once.onError(new HttpException(response.getCode(), UpstreamRequests.errorBody(watched)));
+                return;
             }
-        });
-        b.method(request.method().name(), request.body() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
-        return b.build();
-    }
-
-    private static String errorBody(HttpResponse<InputStream> response, UpstreamCall call) {
-        try (InputStream in = call.watch(response.body())) {
-            return new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(error body unreadable: " + e.getMessage() + ")";
+            once.onOpen(SuccessfulHttpResponse.builder().statusCode(response.getCode())
+                    .headers(UpstreamRequests.headers(response)).build());
+            parser.parse(watched, once);
+        } catch (IOException | RuntimeException e) {
+            once.onError(e);
+        } finally {
+            UpstreamRequests.release(upstream, response);
         }
+        once.onClose();
     }
 
     /**
