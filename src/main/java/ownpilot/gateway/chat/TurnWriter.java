@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import ownpilot.gateway.database.DatabaseWork;
 import ownpilot.gateway.llm.ModelMessage;
 import ownpilot.gateway.shared.Actor;
 import ownpilot.gateway.shared.Ids;
@@ -26,9 +27,11 @@ class TurnWriter {
     private final MessageRepository messages;
     private final RequestLogRepository logs;
     private final TransactionTemplate transactions;
+    private final DatabaseWork work;
 
     TurnWriter(ConversationRepository conversations, MessageRepository messages, RequestLogRepository logs,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, DatabaseWork work) {
+        this.work = work;
         this.conversations = conversations;
         this.messages = messages;
         this.logs = logs;
@@ -86,11 +89,11 @@ class TurnWriter {
     void close(ChatRun run, MessageRepository.NewMessage answer) {
         run.awaitOpened();
         List<RequestLogRepository.Entry> pending = run.opened().takeLogs();
-        transactions.executeWithoutResult(tx -> {
+        work.run(() -> transactions.executeWithoutResult(tx -> {
             messages.insert(run.actor(), run.conversationId(), answer);
             conversations.touch(run.userId(), run.conversationId(), run.provider(), run.model());
             pending.forEach(logs::insert);
-        });
+        }));
     }
 
     /**
@@ -98,7 +101,7 @@ class TurnWriter {
      * before its first own write), so they overlap the provider's thinking time.
      */
     Opening open(Actor actor, ChatSetup.Setup s, List<ModelMessage> history) {
-        return new Opening(() -> {
+        return new Opening(() -> work.run(() -> {
             String id = s.conversation().id();
             if (s.newConversation() && history.isEmpty()) {
                 conversations.createWithFirstMessage(actor, s.conversation(), s.contextKey(),
@@ -113,6 +116,6 @@ class TurnWriter {
             }
             messages.insertUserTurn(actor, id, s.contextKey(),
                     MessageRepository.NewMessage.of("user", s.request().message()));
-        });
+        }));
     }
 }

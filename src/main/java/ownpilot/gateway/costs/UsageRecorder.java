@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import ownpilot.gateway.database.DatabaseWork;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.Ids;
 
@@ -18,9 +19,11 @@ public class UsageRecorder {
     private final BudgetRepository budgets;
     private final Budgets windows;
     private final ApplicationEventPublisher events;
+    private final DatabaseWork work;
 
     UsageRecorder(UsageRepository usage, Pricing pricing, BudgetRepository budgets, Budgets windows,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, DatabaseWork work) {
+        this.work = work;
         this.usage = usage;
         this.pricing = pricing;
         this.budgets = budgets;
@@ -34,7 +37,7 @@ public class UsageRecorder {
             throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Invalid usage record");
         }
         double cost = pricing.cost(u.provider(), u.model(), u.inputTokens(), u.outputTokens());
-        usage.insert(Ids.prefixed("usage"), u, cost);
+        work.run(() -> usage.insert(Ids.prefixed("usage"), u, cost));
         if (cost > 0) {
             alertCrossedThresholds(u.userId(), cost);
         }

@@ -1,0 +1,123 @@
+package ownpilot.gateway.database;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a short unit of database work (a few statements and their commit) for a virtual thread on one
+ * of a few platform threads, as many as the pool has connections. A virtual thread that holds a
+ * pooled connection waits for a carrier after every round trip; under a burst of thousands of
+ * runnable virtual threads on two carriers that wait is the length of the whole run queue, so each
+ * connection is held many times longer than the database needs it and the pool's other waiters time
+ * out (bench/README.md, eighth session). A platform thread woken by the database's answer is
+ * scheduled by the operating system next to the carriers, so connections come back at the speed of
+ * the database. Callers that already run on a platform thread run the unit where they are.
+ * A unit that finds no thread within the pool's connection timeout never runs: the caller gets the
+ * same "no connection" failure as a pool wait that timed out (a 503 {@code DATABASE_UNAVAILABLE}).
+ * The queue holds at most one unit per waiting caller.
+ */
+@Component
+public class DatabaseWork implements DisposableBean {
+
+    private final ThreadPoolExecutor executor;
+    private final long maxQueueWaitNanos;
+
+    @Autowired
+    DatabaseWork(DatabaseProperties settings) {
+        this(settings.poolSize(), settings.connectionTimeoutMs());
+    }
+
+    DatabaseWork(int threads, long maxQueueWaitMs) {
+        int size = Math.max(1, threads);
+        this.executor = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().daemon().name("db-work-", 0).factory());
+        this.maxQueueWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxQueueWaitMs);
+    }
+
+    public void run(Runnable unit) {
+        call(() -> {
+            unit.run();
+            return null;
+        });
+    }
+
+    /** The unit's result; its runtime exceptions reach the caller as they are. */
+    public <T> T call(Supplier<T> unit) {
+        if (!Thread.currentThread().isVirtual()) {
+            return unit.get();
+        }
+        AtomicBoolean started = new AtomicBoolean();
+        FutureTask<T> future = new FutureTask<>(() -> started.compareAndSet(false, true) ? unit.get() : null);
+        executor.execute(future);
+        try {
+            return await(future, started);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    private <T> T await(FutureTask<T> future, AtomicBoolean started) throws ExecutionException {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + maxQueueWaitNanos;
+        try {
+            while (true) {
+                try {
+                    return started.get() ? future.get() : future.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    if (cancelUnstarted(future, started)) {
+                        throw new CannotGetJdbcConnectionException("Interrupted while waiting for the database");
+                    }
+                    // started: a write under way is waited for, so the caller never reports a failure it then commits
+                } catch (TimeoutException e) {
+                    if (cancelUnstarted(future, started)) {
+                        throw new CannotGetJdbcConnectionException("No database thread free within "
+                                + TimeUnit.NANOSECONDS.toMillis(maxQueueWaitNanos) + " ms");
+                    }
+                } catch (CancellationException e) {
+                    throw new CannotGetJdbcConnectionException("The database work was cancelled");
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** True when the unit had not started and now never will. */
+    private boolean cancelUnstarted(FutureTask<?> future, AtomicBoolean started) {
+        if (started.compareAndSet(false, true)) {
+            future.cancel(false);
+            executor.remove(future);
+            return true;
+        }
+        return false;
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}
