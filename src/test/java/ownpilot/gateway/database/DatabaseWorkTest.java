@@ -24,7 +24,7 @@ class DatabaseWorkTest {
 
     @Test
     void aVirtualThreadsUnitRunsOnAPlatformThreadWithItsResultAndFailures() {
-        DatabaseWork work = new DatabaseWork(2, 10_000);
+        DatabaseWork work = new DatabaseWork(2, 10_000, null);
         try {
             assertThat(onVirtual(() -> work.call(() -> Thread.currentThread().getName()))).startsWith("db-work-");
             assertThat(onVirtual(() -> work.call(() -> Thread.currentThread().isVirtual()))).isFalse();
@@ -39,7 +39,7 @@ class DatabaseWorkTest {
 
     @Test
     void aPlatformThreadRunsItsUnitWhereItIs() {
-        DatabaseWork work = new DatabaseWork(1, 10_000);
+        DatabaseWork work = new DatabaseWork(1, 10_000, null);
         try {
             Thread caller = Thread.currentThread();
             assertThat(work.call(Thread::currentThread)).isSameAs(caller);
@@ -50,7 +50,7 @@ class DatabaseWorkTest {
 
     @Test
     void aUnitThatWaitsLongerThanTheConnectionTimeoutNeverRunsAndReportsNoConnection() throws Exception {
-        DatabaseWork work = new DatabaseWork(1, 100);
+        DatabaseWork work = new DatabaseWork(1, 100, null);
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean ran = new AtomicBoolean();
@@ -76,7 +76,7 @@ class DatabaseWorkTest {
 
     @Test
     void aUnitUnderWayIsWaitedForEvenWhenTheCallerIsInterrupted() throws Exception {
-        DatabaseWork work = new DatabaseWork(1, 10_000);
+        DatabaseWork work = new DatabaseWork(1, 10_000, null);
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
