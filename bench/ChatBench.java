@@ -97,6 +97,7 @@ public class ChatBench {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         List<Timing> timings = Collections.synchronizedList(new ArrayList<>());
         long began;
+        String outsideReport;
         List<Probe> probes = new ArrayList<>(List.of(new Probe(URI.create(gateway).resolve("/health/live"))));
         for (String url : moreProbes) {
             probes.add(new Probe(URI.create(url)));
@@ -120,6 +121,7 @@ public class ChatBench {
                     }
                 });
             }
+            Process outside = startProbeProcess(probes);
             began = System.nanoTime();
             List<Thread> probers = new ArrayList<>();
             for (Probe probe : probes) {
@@ -130,12 +132,16 @@ public class ChatBench {
             for (Thread prober : probers) {
                 prober.join();
             }
+            outside.getOutputStream().close();
+            outsideReport = new String(outside.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            outside.waitFor();
         }
         double wall = (System.nanoTime() - began) / 1e6;
         System.out.printf("%d concurrent streamed chats: %d completed with done, %d failed, wall %.0f ms%n",
                 concurrency, ok.get(), failures.size(), wall);
         report("concurrent, through the gateway", timings);
         probes.forEach(Probe::report);
+        System.out.print(outsideReport);
         failures.stream().distinct().limit(5).forEach(f -> System.out.println("  failure: " + f));
         if (ok.get() != concurrency) {
             System.exit(1);
@@ -143,8 +149,33 @@ public class ChatBench {
     }
 
     /**
-     * {@code GET /health/live} every 20 ms on a connection of its own while the chats run: what a
-     * Kubernetes liveness probe would see under the load.
+     * The same probes from bench/LivenessProbe.java in a process of its own, as a kubelet would send
+     * them: this process's garbage collections and HTTP-client threads under 2,000 streams are then
+     * not part of the figure. Returns once it probes; closing its input ends it and it reports.
+     */
+    static Process startProbeProcess(List<Probe> probes) throws java.io.IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                java.nio.file.Path.of("bench", "LivenessProbe.java").toString()));
+        probes.forEach(p -> command.add(p.uri.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // byte by byte: what follows the ready line is read later from the same stream
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = process.getInputStream().read()) >= 0; ) {
+            if (c != '\n') {
+                line.append((char) c);
+            } else if (line.toString().equals("probing")) {
+                return process;
+            } else {
+                System.out.println("  probe process: " + line);
+                line.setLength(0);
+            }
+        }
+        throw new IllegalStateException("the probe process ended before probing: " + line);
+    }
+
+    /**
+     * {@code GET /health/live} every 20 ms on a connection of its own while the chats run, from this
+     * process (its HTTP client shares the machine and the heap with the 2,000 chats' clients).
      */
     static final class Probe {
         private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -193,7 +224,7 @@ public class ChatBench {
                 System.out.printf("%s during the run: no answer, %d failed%n", uri, failed);
                 return;
             }
-            System.out.printf("%s during the run: n=%d  p50 %.2f ms  p99 %.2f ms  max %.2f ms  failed %d%n",
+            System.out.printf("%s during the run, load process: n=%d  p50 %.2f ms  p99 %.2f ms  max %.2f ms  failed %d%n",
                     uri, sorted.size(), sorted.get(sorted.size() / 2),
                     sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.99 * sorted.size()) - 1)),
                     sorted.get(sorted.size() - 1), failed);
