@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -26,7 +25,7 @@ class RequestIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         request.setAttribute(RequestContext.STARTED_NANOS, System.nanoTime());
         String given = request.getHeader(HEADER);
-        String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && ACCEPTED.matcher(given).matches() ? given : Ids.uuid();
         request.setAttribute(RequestContext.REQUEST_ID, id);
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);
