@@ -22,7 +22,6 @@ final class RandomStripes {
     static {
         for (int i = 0; i < STRIPES; i++) {
             LOCKS[i] = new ReentrantLock();
-            GENERATORS[i] = drbg();
         }
     }
 
@@ -34,7 +33,7 @@ final class RandomStripes {
             int i = (home + k) % STRIPES;
             if (LOCKS[i].tryLock()) {
                 try {
-                    GENERATORS[i].nextBytes(out);
+                    generator(i).nextBytes(out);
                 } finally {
                     LOCKS[i].unlock();
                 }
@@ -43,10 +42,23 @@ final class RandomStripes {
         }
         LOCKS[home].lock();
         try {
-            GENERATORS[home].nextBytes(out);
+            generator(home).nextBytes(out);
         } finally {
             LOCKS[home].unlock();
         }
+    }
+
+    /**
+     * Stripe {@code i}'s generator, made on its first use (seeding one costs about a millisecond, so
+     * the stripes a small load never reaches cost nothing at start); called holding the stripe's lock.
+     */
+    private static SecureRandom generator(int i) {
+        SecureRandom g = GENERATORS[i];
+        if (g == null) {
+            g = drbg();
+            GENERATORS[i] = g;
+        }
+        return g;
     }
 
     /** The JDK's NIST SP 800-90A generator, seeded from the system's entropy source. */
