@@ -16,6 +16,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
+import ownpilot.gateway.shared.TaskFailures;
 
 /**
  * Runs a short unit of database work (a few statements and their commit) for a virtual thread on one
@@ -72,7 +73,7 @@ public class DatabaseWork implements DisposableBean {
         try {
             return await(future, started);
         } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
+            throw TaskFailures.unchecked(e.getCause());
         }
     }
 
@@ -122,15 +123,6 @@ public class DatabaseWork implements DisposableBean {
         return false;
     }
 
-    private static RuntimeException rethrow(Throwable cause) {
-        if (cause instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(cause);
-    }
 
     @Override
     public void destroy() {

@@ -78,7 +78,7 @@ public class CpuPool implements DisposableBean {
             Thread.currentThread().interrupt();
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "INTERRUPTED", "The computation was interrupted");
         } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
+            throw TaskFailures.unchecked(e.getCause());
         }
     }
 
@@ -98,15 +98,6 @@ public class CpuPool implements DisposableBean {
         }
     }
 
-    private static RuntimeException rethrow(Throwable cause) {
-        if (cause instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(cause);
-    }
 
     private static ApiException busy() {
         return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "BUSY",
