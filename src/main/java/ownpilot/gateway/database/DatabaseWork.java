@@ -16,6 +16,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import ownpilot.gateway.shared.TaskFailures;
 
 /**
@@ -28,7 +29,8 @@ import ownpilot.gateway.shared.TaskFailures;
  * scheduled by the operating system next to the carriers, so connections come back at the speed of
  * the database. The unit runs where the caller is when that thread is a platform thread, or when a
  * connection is idle and nobody waits for one: then no connection is contended, and the hand-off
- * would only add two wake-ups (0.3 ms on the path to a chat's first token, bench/README.md).
+ * would only add two wake-ups (0.3 ms on the path to a chat's first token, bench/README.md). It also
+ * runs there inside a transaction, whose connection is bound to the caller's thread.
  * A unit that finds no thread within the pool's connection timeout never runs: the caller gets the
  * same "no connection" failure as a pool wait that timed out (a 503 {@code DATABASE_UNAVAILABLE}).
  * The queue holds at most one unit per waiting caller.
@@ -64,7 +66,8 @@ public class DatabaseWork implements DisposableBean {
 
     /** The unit's result; its runtime exceptions reach the caller as they are. */
     public <T> T call(Supplier<T> unit) {
-        if (!Thread.currentThread().isVirtual() || uncontended()) {
+        if (!Thread.currentThread().isVirtual() || TransactionSynchronizationManager.isSynchronizationActive()
+                || uncontended()) {
             return unit.get();
         }
         AtomicBoolean started = new AtomicBoolean();

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import ownpilot.gateway.database.DatabaseWork;
 import ownpilot.gateway.shared.ApiException;
 import ownpilot.gateway.shared.CpuPool;
 import ownpilot.gateway.shared.DomainEvents;
@@ -31,9 +32,11 @@ public class ToolExecution {
     private final CpuPool cpu;
     private final ObjectProvider<ToolGate> gate;
     private final MeterRegistry meters;
+    private final DatabaseWork work;
 
     ToolExecution(ToolRegistry registry, DomainEvents events, CpuPool cpu, ObjectProvider<ToolGate> gate,
-            MeterRegistry meters) {
+            MeterRegistry meters, DatabaseWork work) {
+        this.work = work;
         this.meters = meters;
         this.registry = registry;
         this.events = events;
@@ -125,8 +128,9 @@ public class ToolExecution {
         // tagged by category and source, not by name: custom tools would make the name unbounded
         meters.timer("ownpilot.tool.runs", "category", tool.category(), "source", tool.source(), "outcome",
                 isError ? "error" : "success").record(java.time.Duration.ofMillis(duration));
-        events.publish(new ToolExecuted(name, tool.category(), tool.source(), caller, isError, duration,
-                isError ? String.valueOf(result) : null));
+        ToolExecuted executed = new ToolExecuted(name, tool.category(), tool.source(), caller, isError, duration,
+                isError ? String.valueOf(result) : null);
+        work.run(() -> events.publish(executed));
         return new ToolResult(name, result, isError, duration, metadata);
     }
 

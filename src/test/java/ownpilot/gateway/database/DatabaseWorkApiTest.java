@@ -13,8 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ownpilot.gateway.support.ApiTestBase;
 
 /**
- * On the gateway's own pool: a virtual thread's unit runs where it is while a connection is idle, and
- * on a work thread, which then waits for a connection like any pool user, while none is.
+ * On the gateway's own pool: a virtual thread's unit runs where it is while a connection is idle or
+ * inside a transaction, and on a work thread, which then waits for a connection like any pool user,
+ * while none is.
  */
 class DatabaseWorkApiTest extends ApiTestBase {
 
@@ -52,6 +53,40 @@ class DatabaseWorkApiTest extends ApiTestBase {
             }
         }
         assertThat(unit.join()).startsWith("db-work-").endsWith(" 3");
+    }
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void aUnitInsideATransactionRunsOnItsConnectionEvenWhileEveryOtherIsTaken() throws Exception {
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        String seen = onVirtual(() -> transactions.execute(status -> {
+            jdbc.sql("CREATE TEMP TABLE work_probe (x int) ON COMMIT DROP").update();
+            jdbc.sql("INSERT INTO work_probe VALUES (7)").update();
+            List<Connection> held = new ArrayList<>();
+            try {
+                while (pool.getHikariPoolMXBean().getIdleConnections() > 0) {
+                    held.add(pool.getConnection());
+                }
+                // only this transaction's connection sees the table
+                return work.call(() -> Thread.currentThread().isVirtual() + " "
+                        + jdbc.sql("SELECT x FROM work_probe").query(Integer.class).single());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                held.forEach(DatabaseWorkApiTest::closeQuietly);
+            }
+        }));
+        assertThat(seen).isEqualTo("true 7");
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <T> T onVirtual(java.util.function.Supplier<T> call) {
