@@ -38,6 +38,8 @@ import ownpilot.gateway.shared.TaskFailures;
 @Component
 public class DatabaseWork implements DisposableBean {
 
+    private static final long IDLE_SECONDS = 10;
+
     private final ThreadPoolExecutor executor;
     private final long maxQueueWaitNanos;
     private final HikariDataSource pool;
@@ -52,8 +54,10 @@ public class DatabaseWork implements DisposableBean {
     DatabaseWork(int threads, long maxQueueWaitMs, HikariDataSource pool) {
         this.pool = pool;
         int size = Math.max(1, threads);
-        this.executor = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        this.executor = new ThreadPoolExecutor(size, size, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 Thread.ofPlatform().daemon().name("db-work-", 0).factory());
+        // the threads exist only while a load needs them: their stacks go back to the system after it
+        executor.allowCoreThreadTimeOut(true);
         this.maxQueueWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxQueueWaitMs);
     }
 
