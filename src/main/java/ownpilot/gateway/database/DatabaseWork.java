@@ -4,12 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
@@ -17,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import ownpilot.gateway.shared.ClaimedTask;
 import ownpilot.gateway.shared.TaskFailures;
 
 /**
@@ -74,11 +73,10 @@ public class DatabaseWork implements DisposableBean {
                 || uncontended()) {
             return unit.get();
         }
-        AtomicBoolean started = new AtomicBoolean();
-        FutureTask<T> future = new FutureTask<>(() -> started.compareAndSet(false, true) ? unit.get() : null);
-        executor.execute(future);
+        ClaimedTask<T> claimed = new ClaimedTask<>(unit::get);
+        executor.execute(claimed.future());
         try {
-            return await(future, started);
+            return await(claimed);
         } catch (ExecutionException e) {
             throw TaskFailures.unchecked(e.getCause());
         }
@@ -91,21 +89,22 @@ public class DatabaseWork implements DisposableBean {
                 && connections.getIdleConnections() > 0;
     }
 
-    private <T> T await(FutureTask<T> future, AtomicBoolean started) throws ExecutionException {
+    private <T> T await(ClaimedTask<T> claimed) throws ExecutionException {
         boolean interrupted = false;
         long deadline = System.nanoTime() + maxQueueWaitNanos;
         try {
             while (true) {
                 try {
-                    return started.get() ? future.get() : future.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    return claimed.claimed() ? claimed.future().get()
+                            : claimed.future().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
                     interrupted = true;
-                    if (cancelUnstarted(future, started)) {
+                    if (claimed.giveUp(executor)) {
                         throw new CannotGetJdbcConnectionException("Interrupted while waiting for the database");
                     }
                     // started: a write under way is waited for, so the caller never reports a failure it then commits
                 } catch (TimeoutException e) {
-                    if (cancelUnstarted(future, started)) {
+                    if (claimed.giveUp(executor)) {
                         throw new CannotGetJdbcConnectionException("No database thread free within "
                                 + TimeUnit.NANOSECONDS.toMillis(maxQueueWaitNanos) + " ms");
                     }
@@ -119,17 +118,6 @@ public class DatabaseWork implements DisposableBean {
             }
         }
     }
-
-    /** True when the unit had not started and now never will. */
-    private boolean cancelUnstarted(FutureTask<?> future, AtomicBoolean started) {
-        if (started.compareAndSet(false, true)) {
-            future.cancel(false);
-            executor.remove(future);
-            return true;
-        }
-        return false;
-    }
-
 
     @Override
     public void destroy() {

@@ -5,12 +5,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -61,20 +59,16 @@ public class CpuPool implements DisposableBean {
      * they are; an interrupted caller cancels (interrupts) the task.
      */
     public <T> T call(Callable<T> task) {
-        AtomicBoolean started = new AtomicBoolean();
-        FutureTask<T> future = new FutureTask<>(() -> {
-            started.set(true);
-            return task.call();
-        });
+        ClaimedTask<T> claimed = new ClaimedTask<>(task);
         try {
-            executor.execute(future);
+            executor.execute(claimed.future());
         } catch (RejectedExecutionException full) {
             throw busy();
         }
         try {
-            return await(future, started);
+            return await(claimed);
         } catch (InterruptedException e) {
-            future.cancel(true);
+            claimed.future().cancel(true);
             Thread.currentThread().interrupt();
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "INTERRUPTED", "The computation was interrupted");
         } catch (ExecutionException e) {
@@ -82,22 +76,19 @@ public class CpuPool implements DisposableBean {
         }
     }
 
-    private <T> T await(FutureTask<T> future, AtomicBoolean started)
-            throws InterruptedException, ExecutionException {
+    private <T> T await(ClaimedTask<T> claimed) throws InterruptedException, ExecutionException {
         try {
-            return future.get(maxQueueWaitNanos, TimeUnit.NANOSECONDS);
+            return claimed.future().get(maxQueueWaitNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            if (!started.get() && future.cancel(false)) {
-                executor.remove(future);
+            if (claimed.giveUp(executor)) {
                 throw busy();
             }
             // started: the task is bounded by its own deadline (regex budget, sandbox timeout)
-            return future.get();
+            return claimed.future().get();
         } catch (CancellationException e) {
             throw busy();
         }
     }
-
 
     private static ApiException busy() {
         return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "BUSY",

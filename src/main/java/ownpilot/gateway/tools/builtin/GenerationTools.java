@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
+import ownpilot.gateway.shared.Ids;
 import ownpilot.gateway.tools.ToolDefinition;
 import ownpilot.gateway.tools.ToolFailure;
 import ownpilot.gateway.tools.ToolProvider;
@@ -33,7 +33,7 @@ class GenerationTools implements ToolProvider {
         List<String> tags = List.of("random", "generate");
         return List.of(
                 tool("generate_uuid", "Generate a random UUID (version 4)", "core", ToolSchema.object(),
-                        List.of("uuid", "id", "identifier", "generate"), (caller, args) -> ownpilot.gateway.shared.Ids.uuid()),
+                        List.of("uuid", "id", "identifier", "generate"), (caller, args) -> Ids.uuid()),
                 tool("random_number", "Random number between min and max (inclusive for integers)", "generation",
                         ToolSchema.object().number("min", "Lowest value, default 0", false)
                                 .number("max", "Highest value, default 100", false)
