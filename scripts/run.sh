@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts the gateway from its jar, the fast way: builds the jar when the sources changed, extracts it
 # (classes load from plain jars, not from inside the fat jar) and, on JDK 25+, records an AOT cache once
-# (a training start on a throw-away data directory that stops when the context is up) and starts with
-# it: loaded, linked classes and profiles from the cache instead of from scratch.
+# (a training start on a throw-away data directory that serves a few requests and stops) and starts
+# with it: loaded, linked classes and profiles from the cache instead of from scratch.
 # Arguments go to the gateway (e.g. --server.port=9090). OWNPILOT_AOT=off starts without the cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,11 +47,9 @@ cache="$RUN_DIR/app-$(printf '%s ' "${flags[@]}" | sha256sum | cut -c1-12).aot"
 if [ "${OWNPILOT_AOT:-on}" != off ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]; then
   if [ ! -f "$cache" ]; then
     echo "Recording the AOT cache (once per build, about 20 s)..." >&2
-    training=$(mktemp -d /tmp/ownpilot-aot-training-XXXX)
-    java -XX:AOTCacheOutput="$cache" -Dspring.context.exit=onRefresh "${flags[@]}" -jar "$app" \
-      --ownpilot.data-dir="$training" --server.port=0 --logging.level.root=WARN >"$RUN_DIR/aot-training.log" 2>&1 \
+    . scripts/aot-training.sh
+    record_aot_cache "$cache" "$app" "$RUN_DIR/aot-training.log" "${flags[@]}" \
       || echo "The AOT cache could not be recorded (see $RUN_DIR/aot-training.log); starting without it." >&2
-    rm -rf "$training"
   fi
   [ -f "$cache" ] && flags=(-XX:AOTCache="$cache" "-Xlog:aot*=off" "-Xlog:cds*=off" "${flags[@]}")
 fi
